@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// What every Tadamon service shares: telemetry, health, service discovery, resilient HTTP clients,
+/// problem details and OpenAPI. Each service calls <see cref="AddServiceDefaults"/> once and
+/// <see cref="MapDefaultEndpoints"/> once.
+/// </summary>
+public static class ServiceDefaultsExtensions
+{
+    public const string LiveTag = "live";
+    public const string ReadyTag = "ready";
+
+    /// <summary>Activity sources of our own code (outbox dispatch, consumers, webhooks).</summary>
+    public const string TadamonActivitySource = "Tadamon";
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+
+        builder.Services.AddProblemDetails(options =>
+            options.CustomizeProblemDetails = ctx =>
+                ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
+        builder.Services.AddValidation();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("MassTransit", "Npgsql", TadamonActivitySource, "Microsoft.EntityFrameworkCore"))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName, TadamonActivitySource, "MassTransit", "Npgsql")
+                .AddAspNetCoreInstrumentation(o =>
+                    // Health probes every few seconds would drown the traces people look for.
+                    o.Filter = ctx => !IsHealthPath(ctx.Request.Path))
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+        return builder;
+    }
+
+    public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// The pipeline every service shares. The gateway strips <c>/api/{service}</c> and sends it as
+    /// <c>X-Forwarded-Prefix</c>, which becomes the path base so OpenAPI documents point back through the gateway.
+    /// <c>/alive</c> answers while the process runs; <c>/health</c> only when every dependency (database,
+    /// broker) does. Both are mapped in every environment: the gateway and the orchestrator use them.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedPrefix,
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) });
+        app.MapOpenApi();
+        return app;
+    }
+
+    private static bool IsHealthPath(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");
+}

@@ -1,0 +1,36 @@
+using Scalar.AspNetCore;
+
+namespace Tadamon.Gateway;
+
+public static class Extensions
+{
+    /// <summary>Largest request body the platform accepts; product photos travel as URLs, never as uploads.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(Routes.All(), Routes.Clusters())
+            .AddServiceDiscoveryDestinationResolver();
+        return builder;
+    }
+
+    /// <summary><c>/docs</c>: one reference page listing every service's OpenAPI document, fetched through the gateway.</summary>
+    public static WebApplication MapApiReference(this WebApplication app)
+    {
+        app.MapScalarApiReference("/docs", options =>
+        {
+            options.WithTitle("Tadamon API");
+            foreach (var service in Routes.Services)
+            {
+                options.AddDocument(service, service, $"/api/{service}/openapi/v1.json");
+            }
+        });
+        return app;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Tadamon.Contracts.Catalog;
+
+/// <summary>A cooperative's product went on sale (or was re-published with new details).</summary>
+public sealed record ProductPublished(
+    Guid ProductId,
+    Guid CooperativeId,
+    string NameAr,
+    string NameFr,
+    string Unit,
+    decimal PriceMad) : IntegrationEvent;

@@ -1,0 +1,86 @@
+using System.Reflection;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Tadamon.Messaging;
+
+public static class MessagingExtensions
+{
+    public const string BrokerConnectionName = "broker";
+
+    /// <summary>
+    /// Registers the service's own PostgreSQL database: a pooled DbContext wired to the outbox, with Aspire's
+    /// health check, tracing and metrics. EF's retrying strategy is off because handlers open explicit
+    /// transactions; transient failures are retried by the message retry policy or the caller instead.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing: run the service from the AppHost.");
+
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxSaveChangesInterceptor>();
+        builder.Services.AddDbContextPool<TContext>((sp, options) => options
+            .UseNpgsql(connectionString)
+            .AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
+        builder.EnrichNpgsqlDbContext<TContext>(settings => settings.DisableRetry = true);
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers MassTransit on RabbitMQ with this service's consumers, a retry policy that ends in the
+    /// <c>_error</c> queue, and the outbox dispatcher for <typeparamref name="TContext"/>.
+    /// Queue names are prefixed with the service name so two services consuming one event each get a copy.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging<TContext>(this IHostApplicationBuilder builder, string serviceName, Assembly? consumers = null)
+        where TContext : DbContext
+    {
+        var broker = builder.Configuration.GetConnectionString(BrokerConnectionName)
+            ?? throw new InvalidOperationException($"Connection string '{BrokerConnectionName}' is missing: run the service from the AppHost.");
+
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+        builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            if (consumers is not null) bus.AddConsumers(consumers);
+
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 2_000, 5_000)));
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(broker), host => host.PublisherConfirmation = true);
+                rabbit.PrefetchCount = builder.Configuration.GetValue("Messaging:PrefetchCount", 64);
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Applies pending migrations (and optional seeding) before the app starts serving and dispatching.
+    /// Skipped when <c>Database:MigrateOnStartup</c> is false, e.g. where a release pipeline migrates.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app, Func<TContext, CancellationToken, Task>? seed = null)
+        where TContext : DbContext
+    {
+        if (!app.Configuration.GetValue("Database:MigrateOnStartup", true)) return;
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Tadamon.Migrations");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await db.Database.MigrateAsync();
+        if (seed is not null) await seed(db, CancellationToken.None);
+        logger.LogInformation("Database {Database} ready in {Elapsed} ms",
+            db.Database.GetDbConnection().Database, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Tadamon.Courses.Model;
+
+public enum CentreType { VocationalTraining, EducationAndTraining, SpecialEducation, Kindergarten, Literacy }
+
+/// <summary>How a centre serves this season: the four modes the delegation works in.</summary>
+public enum ServiceMode { InPerson, Remote, PartlyInPerson, Hybrid }
+
+/// <summary>A social centre of the provincial delegation (Entraide Nationale).</summary>
+public sealed class Centre
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string NameAr { get; set; }
+    public required string NameFr { get; set; }
+    public CentreType Type { get; set; }
+    public required string Province { get; set; }
+    public required string Commune { get; set; }
+    public ServiceMode Mode { get; set; }
+}

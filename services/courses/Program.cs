@@ -1,0 +1,17 @@
+using Tadamon.Courses;
+using Tadamon.Courses.Apis;
+using Tadamon.Courses.Infrastructure;
+using Tadamon.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddCoursesServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapCentresApi();
+
+await app.MigrateDatabaseAsync<CoursesDbContext>();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,17 @@
+using Tadamon.Messaging;
+using Tadamon.Orders;
+using Tadamon.Orders.Apis;
+using Tadamon.Orders.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddOrdersServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapPriceBookApi();
+
+await app.MigrateDatabaseAsync<OrdersDbContext>();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,17 @@
+using Tadamon.Messaging;
+using Tadamon.Shipping;
+using Tadamon.Shipping.Apis;
+using Tadamon.Shipping.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddShippingServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapTrackingApi();
+
+await app.MigrateDatabaseAsync<ShippingDbContext>();
+app.Run();
+
+public partial class Program;
