@@ -41,6 +41,8 @@ public static class ServiceDefaultsExtensions
             options.CustomizeProblemDetails = ctx =>
                 ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
         builder.Services.AddValidation();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<CallerAccessor>();
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -9,5 +9,3 @@ app.MapDefaultEndpoints();
 app.MapApiReference();
 app.MapReverseProxy();
 app.Run();
-
-public partial class Program;

@@ -13,5 +13,3 @@ app.MapProductsApi();
 
 await app.MigrateDatabaseAsync<CatalogDbContext>();
 app.Run();
-
-public partial class Program;

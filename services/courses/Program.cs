@@ -13,5 +13,3 @@ app.MapCentresApi();
 
 await app.MigrateDatabaseAsync<CoursesDbContext>();
 app.Run();
-
-public partial class Program;

@@ -13,5 +13,3 @@ app.MapCourseSeatsApi();
 
 await app.MigrateDatabaseAsync<EnrollmentDbContext>();
 app.Run();
-
-public partial class Program;

@@ -13,5 +13,3 @@ app.MapPriceBookApi();
 
 await app.MigrateDatabaseAsync<OrdersDbContext>();
 app.Run();
-
-public partial class Program;

@@ -13,5 +13,3 @@ app.MapTrackingApi();
 
 await app.MigrateDatabaseAsync<ShippingDbContext>();
 app.Run();
-
-public partial class Program;
