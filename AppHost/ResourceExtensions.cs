@@ -6,7 +6,9 @@ internal static class ResourceExtensions
     public static IResourceBuilder<ProjectResource> WithDatabaseAndBroker(
         this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infra, string database)
     {
-        service.WithReference(infra.Database(database)).WithReference(infra.Broker).WithHttpHealthCheck("/health");
+        service.WithReference(infra.Database(database)).WithReference(infra.Broker).WithHttpHealthCheck("/health")
+            // Demo data makes the platform alive on first start; `Seed:Demo=false` starts it empty.
+            .WithEnvironment("Seed__Demo", service.ApplicationBuilder.Configuration["Seed:Demo"] ?? "true");
         foreach (var server in infra.Servers) service.WaitFor(server);
         return service;
     }

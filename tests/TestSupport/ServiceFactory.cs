@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 using Xunit;
 
 namespace Tadamon.TestSupport;
@@ -25,6 +26,13 @@ public class ServiceFactory<TProgram>(string databaseConnectionName) : WebApplic
         builder.UseSetting("ConnectionStrings:broker", (_broker ?? throw new InvalidOperationException("InitializeAsync first")).ToString());
         builder.UseSetting("Outbox:PollInterval", "00:00:00.500");
         ConfigureService(builder);
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        TestServers.UseLoggingOf(host.Services);
+        return host;
     }
 
     /// <summary>Extra settings a service's tests need (fake clocks, courier URL...).</summary>

@@ -11,7 +11,23 @@ public static class TestServers
 {
     public static string PostgresAdmin => Required("TADAMON_TEST_POSTGRES");
     public static Uri RabbitMq => new(Required("TADAMON_TEST_RABBITMQ"));
-    public static string RabbitMqNode => Required("TADAMON_TEST_RABBITMQ_NODE");
+
+    /// <summary>
+    /// rabbitmqctl for the test broker: <c>TADAMON_TEST_RABBITMQCTL</c> (the wrapper rabbitmq.sh writes, which knows
+    /// the node, epmd port and cookie), else plain rabbitmqctl with <c>TADAMON_TEST_RABBITMQ_NODE</c>.
+    /// </summary>
+    private static (string Command, string[] Prefix) RabbitMqCtl =>
+        Environment.GetEnvironmentVariable("TADAMON_TEST_RABBITMQCTL") is { Length: > 0 } wrapper
+            ? (wrapper, [])
+            : ("rabbitmqctl", ["-n", Required("TADAMON_TEST_RABBITMQ_NODE")]);
+
+    /// <summary>
+    /// MassTransit keeps its log context in a static; a test process starts many hosts, and a bus created after an
+    /// earlier host was disposed would log through that host's disposed logger factory. Point it at the new host.
+    /// </summary>
+    public static void UseLoggingOf(IServiceProvider services) =>
+        MassTransit.LogContext.ConfigureCurrentLogContext(
+            (Microsoft.Extensions.Logging.ILoggerFactory)services.GetService(typeof(Microsoft.Extensions.Logging.ILoggerFactory))!);
 
     private static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
@@ -47,10 +63,9 @@ public static class TestServers
 
     private static async Task RabbitMqCtlAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-n");
-        start.ArgumentList.Add(RabbitMqNode);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        var (command, prefix) = RabbitMqCtl;
+        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in prefix.Concat(args)) start.ArgumentList.Add(arg);
         if (Environment.GetEnvironmentVariable("TADAMON_TEST_RABBITMQ_HOME") is { Length: > 0 } home)
         {
             start.Environment["HOME"] = home; // rabbitmqctl finds the node's Erlang cookie there

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Xunit;
+
+namespace Tadamon.EndToEnd.Tests;
+
+/// <summary>The platform's spine, seen from outside: through the gateway only.</summary>
+[Collection("platform")]
+public sealed class SpineTests(PlatformFixture platform)
+{
+    public static TheoryData<string> Services => new() { "catalog", "orders", "shipping", "courses", "enrollment" };
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Every_service_Should_report_its_database_and_broker_healthy_through_the_gateway(string service)
+    {
+        using var response = await platform.Gateway.GetAsync($"/api/{service}/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        var checks = report.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).ToList();
+        Assert.Contains(checks, name => name.Contains("DbContext", StringComparison.Ordinal));
+        Assert.Contains(checks, name => name.Contains("masstransit", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Every_service_Should_publish_an_OpenAPI_document_that_points_back_through_the_gateway(string service)
+    {
+        using var document = JsonDocument.Parse(await platform.Gateway.GetStringAsync($"/api/{service}/openapi/v1.json"));
+
+        var servers = document.RootElement.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("url").GetString()).ToList();
+        Assert.Contains(servers, url => url!.EndsWith($"/api/{service}", StringComparison.Ordinal));
+        Assert.NotEmpty(document.RootElement.GetProperty("paths").EnumerateObject());
+    }
+
+    [Fact]
+    public async Task The_API_reference_page_Should_list_every_service()
+    {
+        var page = await platform.Gateway.GetStringAsync("/docs");
+        foreach (var service in Services) Assert.Contains($"/api/{service}/openapi/v1.json", page);
+    }
+
+    [Fact]
+    public async Task When_catalog_publishes_a_product_Should_reach_the_orders_price_book()
+    {
+        var created = await platform.Gateway.PostAsJsonAsync("/api/catalog/products", new
+        {
+            cooperativeId = Guid.NewGuid(),
+            nameAr = "زيت أركان بلدي",
+            nameFr = "Huile d'argan artisanale",
+            unit = "litre",
+            priceMad = 180.00m,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var productId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        using var published = await platform.Gateway.PostAsync($"/api/catalog/products/{productId}/publish", null);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HttpResponseMessage entry;
+        while ((entry = await platform.Gateway.GetAsync($"/api/orders/price-book/{productId}")).StatusCode == HttpStatusCode.NotFound
+               && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+        Assert.Equal(HttpStatusCode.OK, entry.StatusCode);
+        var price = await entry.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(180.00m, price.GetProperty("priceMad").GetDecimal());
+        Assert.Equal("زيت أركان بلدي", price.GetProperty("nameAr").GetString());
+    }
+
+    [Fact]
+    public async Task An_invalid_product_Should_be_refused_with_problem_details_and_nothing_published()
+    {
+        using var response = await platform.Gateway.PostAsJsonAsync("/api/catalog/products", new
+        {
+            cooperativeId = Guid.NewGuid(),
+            nameAr = "",
+            nameFr = "X",
+            unit = "kg",
+            priceMad = -5m,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name.ToLowerInvariant()).ToList();
+        Assert.Contains(errors, e => e.Contains("namear"));
+        Assert.Contains(errors, e => e.Contains("pricemad"));
+    }
+}

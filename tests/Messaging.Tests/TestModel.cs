@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Tadamon.Contracts;
+
+namespace Tadamon.Messaging.Tests;
+
+public sealed record DonationPledged(Guid CooperativeId, decimal AmountMad) : IntegrationEvent;
+
+public sealed record PoisonPledge(Guid CooperativeId) : IntegrationEvent;
+
+/// <summary>A running total per cooperative: applying a pledge twice would show as a wrong total.</summary>
+public sealed class PledgeTotal
+{
+    public Guid CooperativeId { get; init; }
+    public decimal TotalMad { get; set; }
+}
+
+public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
+{
+    public DbSet<PledgeTotal> Totals => Set<PledgeTotal>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<PledgeTotal>().HasKey(t => t.CooperativeId);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}
+
+/// <summary>Counts every delivery, including the copies the inbox drops, so tests can tell a duplicate really arrived.</summary>
+public static class Deliveries
+{
+    private static readonly ConcurrentDictionary<Guid, int> Seen = new();
+    public static void Record(Guid eventId) => Seen.AddOrUpdate(eventId, 1, (_, n) => n + 1);
+    public static int Of(Guid eventId) => Seen.TryGetValue(eventId, out var n) ? n : 0;
+}
+
+public sealed class DonationPledgedConsumer(TestDbContext db, ILogger<DonationPledgedConsumer> logger)
+    : InboxConsumer<DonationPledged, TestDbContext>(db, logger), IConsumer<DonationPledged>
+{
+    public new async Task Consume(ConsumeContext<DonationPledged> context)
+    {
+        Deliveries.Record(context.Message.EventId);
+        await base.Consume(context);
+    }
+
+    protected override async Task HandleAsync(DonationPledged message, ConsumeContext<DonationPledged> context)
+    {
+        var total = await Db.Totals.FindAsync([message.CooperativeId], context.CancellationToken);
+        if (total is null) Db.Totals.Add(new PledgeTotal { CooperativeId = message.CooperativeId, TotalMad = message.AmountMad });
+        else total.TotalMad += message.AmountMad;
+    }
+}
+
+public sealed class PoisonPledgeConsumer(TestDbContext db, ILogger<PoisonPledgeConsumer> logger)
+    : InboxConsumer<PoisonPledge, TestDbContext>(db, logger)
+{
+    protected override Task HandleAsync(PoisonPledge message, ConsumeContext<PoisonPledge> context) =>
+        throw new InvalidOperationException("This pledge can never be applied.");
+}
