@@ -40,7 +40,6 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = ctx =>
                 ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
-        builder.Services.AddValidation();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<CallerAccessor>();
         builder.Services.AddOpenApi();

@@ -30,7 +30,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         _state = Directory.CreateTempSubdirectory("tadamon-e2e-");
         // PostgreSQL runs as the postgres user, which must be able to reach its data folder.
-        File.SetUnixFileMode(_state.FullName, (UnixFileMode)0b111_101_101);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_state.FullName, (UnixFileMode)0b111_101_101);
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
         [
@@ -67,7 +67,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             await foreach (var update in app.ResourceNotifications.WatchAsync(ct))
             {
                 var state = update.Snapshot.State?.Text;
-                if (state is KnownResourceStates.Exited or KnownResourceStates.FailedToStart or KnownResourceStates.Finished)
+                if (state == KnownResourceStates.Exited || state == KnownResourceStates.FailedToStart || state == KnownResourceStates.Finished)
                 {
                     throw new InvalidOperationException($"Resource '{update.Resource.Name}' stopped while the platform was starting: {state}.");
                 }
