@@ -8,7 +8,8 @@ internal static class ResourceExtensions
     {
         service.WithReference(infra.Database(database)).WithReference(infra.Broker).WithHttpHealthCheck("/health")
             // Demo data makes the platform alive on first start; `Seed:Demo=false` starts it empty.
-            .WithEnvironment("Seed__Demo", service.ApplicationBuilder.Configuration["Seed:Demo"] ?? "true");
+            .WithEnvironment("Seed__Demo", service.ApplicationBuilder.Configuration["Seed:Demo"] ?? "true")
+            .WithDeadLetterCommands();
         foreach (var server in infra.Servers) service.WaitFor(server);
         return service;
     }

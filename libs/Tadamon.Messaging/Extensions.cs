@@ -1,5 +1,6 @@
 using System.Reflection;
 using MassTransit;
+using Tadamon.Messaging.DeadLetters;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,8 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException($"Connection string '{BrokerConnectionName}' is missing: run the service from the AppHost.");
 
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+        var deadLetters = new DeadLetterQueues(new Uri(broker));
+        builder.Services.AddSingleton(deadLetters);
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
 
         builder.Services.AddMassTransit(bus =>
@@ -52,8 +55,11 @@ public static class MessagingExtensions
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             if (consumers is not null) bus.AddConsumers(consumers);
 
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
-                endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 2_000, 5_000)));
+            bus.AddConfigureEndpointsCallback((_, queue, endpoint) =>
+            {
+                endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 2_000, 5_000));
+                deadLetters.Track(queue);
+            });
 
             bus.UsingRabbitMq((context, rabbit) =>
             {

@@ -59,3 +59,19 @@ public sealed class PoisonPledgeConsumer(TestDbContext db, ILogger<PoisonPledgeC
     protected override Task HandleAsync(PoisonPledge message, ConsumeContext<PoisonPledge> context) =>
         throw new InvalidOperationException("This pledge can never be applied.");
 }
+
+public sealed record FlakyPledge(Guid CooperativeId, decimal AmountMad) : IntegrationEvent;
+
+/// <summary>Fails while a downstream cause is "broken", then applies normally: what a replay is for.</summary>
+public sealed class FlakyPledgeConsumer(TestDbContext db, ILogger<FlakyPledgeConsumer> logger)
+    : InboxConsumer<FlakyPledge, TestDbContext>(db, logger)
+{
+    public static volatile bool Broken = true;
+
+    protected override Task HandleAsync(FlakyPledge message, ConsumeContext<FlakyPledge> context)
+    {
+        if (Broken) throw new InvalidOperationException("The ledger is unavailable.");
+        Db.Totals.Add(new PledgeTotal { CooperativeId = message.CooperativeId, TotalMad = message.AmountMad });
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+
+namespace Tadamon.Messaging.DeadLetters;
+
+/// <summary>
+/// <c>/operations/dead-letters</c> in every service: operators see what failed, and replay or discard it.
+/// The Aspire dashboard's resource commands call the same endpoints.
+/// </summary>
+public static class DeadLettersApi
+{
+    public static RouteGroupBuilder MapDeadLetters(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/operations/dead-letters").WithTags("Operations");
+        group.MapGet("/", List).WithName("ListDeadLetters").WithSummary("Messages parked in this service's _error queues");
+        group.MapPost("/{messageId}/replay", Replay).WithName("ReplayDeadLetter").WithSummary("Send a parked message back to its queue");
+        group.MapPost("/replay-all", ReplayAll).WithName("ReplayAllDeadLetters").WithSummary("Send every parked message back to its queue");
+        group.MapDelete("/{messageId}", Discard).WithName("DiscardDeadLetter").WithSummary("Drop a parked message for good");
+        return group;
+    }
+
+    public sealed record ReplayAllResponse(int Replayed);
+
+    private static async Task<Results<Ok<IReadOnlyList<DeadLetter>>, ProblemHttpResult>> List(
+        HttpContext http, CallerAccessor callers, DeadLetterQueues queues, CancellationToken ct, int max = 100)
+    {
+        if (Refuse(http, callers) is { } refused) return refused;
+        return TypedResults.Ok(await queues.ListAsync(Math.Clamp(max, 1, 500), ct));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Replay(
+        string messageId, HttpContext http, CallerAccessor callers, DeadLetterQueues queues, CancellationToken ct)
+    {
+        if (Refuse(http, callers) is { } refused) return refused;
+        return await queues.ReplayAsync(messageId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<ReplayAllResponse>, ProblemHttpResult>> ReplayAll(
+        HttpContext http, CallerAccessor callers, DeadLetterQueues queues, CancellationToken ct)
+    {
+        if (Refuse(http, callers) is { } refused) return refused;
+        return TypedResults.Ok(new ReplayAllResponse(await queues.ReplayAllAsync(ct)));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Discard(
+        string messageId, HttpContext http, CallerAccessor callers, DeadLetterQueues queues, CancellationToken ct)
+    {
+        if (Refuse(http, callers) is { } refused) return refused;
+        return await queues.DiscardAsync(messageId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+
+    private static ProblemHttpResult? Refuse(HttpContext http, CallerAccessor callers)
+    {
+        var caller = callers.Current;
+        if (!caller.IsAuthenticated) return Problems.Unauthorized(http);
+        return caller.IsInRole(Roles.Operator) ? null : Problems.Forbidden(http);
+    }
+}
