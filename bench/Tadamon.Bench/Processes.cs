@@ -1,0 +1,48 @@
+namespace Tadamon.Bench;
+
+/// <summary>Resident memory and CPU time of the platform's processes, read from /proc.</summary>
+public static class Processes
+{
+    public sealed record Sample(string Name, int Count, long ResidentMb, double CpuSeconds);
+
+    private static readonly (string Name, Func<string, bool> Matches)[] Groups =
+    [
+        ("gateway", cmd => cmd.Contains("/Gateway", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
+        ("catalog", cmd => cmd.Contains("/Catalog.Api", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
+        ("orders", cmd => cmd.Contains("/Orders.Api", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
+        ("shipping", cmd => cmd.Contains("/Shipping.Api", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
+        ("courses", cmd => cmd.Contains("/Courses.Api", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
+        ("enrollment", cmd => cmd.Contains("/Enrollment.Api", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
+        ("courier-sandbox", cmd => cmd.Contains("/CourierSandbox", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
+        ("postgres", cmd => cmd.StartsWith("postgres", StringComparison.Ordinal) || cmd.Contains("/bin/postgres ", StringComparison.Ordinal)),
+        ("rabbitmq", cmd => cmd.Contains("beam.smp", StringComparison.Ordinal)),
+        ("aspire (dcp, dashboard, dotnet run)", cmd => cmd.Contains("/dcp ", StringComparison.Ordinal) || cmd.Contains("Aspire.Dashboard", StringComparison.Ordinal)
+            || cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
+    ];
+
+    public static IReadOnlyList<Sample> Read()
+    {
+        var ticks = 100.0; // USER_HZ on Linux
+        var totals = Groups.ToDictionary(g => g.Name, _ => (Count: 0, Kb: 0L, Cpu: 0.0));
+        foreach (var dir in Directory.EnumerateDirectories("/proc").Where(d => char.IsDigit(Path.GetFileName(d)[0])))
+        {
+            try
+            {
+                var cmd = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ').Trim();
+                var group = Groups.FirstOrDefault(g => g.Matches(cmd));
+                if (group.Name is null) continue;
+                var rss = File.ReadLines(Path.Combine(dir, "status")).First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+                var kb = long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var cpu = (double.Parse(fields[11]) + double.Parse(fields[12])) / ticks;
+                var t = totals[group.Name];
+                totals[group.Name] = (t.Count + 1, t.Kb + kb, t.Cpu + cpu);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return totals.Where(t => t.Value.Count > 0)
+            .Select(t => new Sample(t.Key, t.Value.Count, t.Value.Kb / 1024, t.Value.Cpu)).ToList();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+
+namespace Tadamon.Bench;
+
+/// <summary>Writes RESULTS.md: every figure beside its baseline, with the machine and the date.</summary>
+public static class Report
+{
+    // dotnet/eShop Catalog.API served directly, wrk -t2 -c32 -d15s on a machine of this kind (issue 8).
+    private static readonly Dictionary<string, string> EshopBaseline = new()
+    {
+        ["10-item page"] = "~3,300 req/s",
+        ["one product"] = "~4,500 req/s",
+        ["name search"] = "~2,800 req/s",
+    };
+
+    public static string Write(double coldStartSeconds, List<(LoadResult Gateway, LoadResult Direct)> browse,
+        IReadOnlyList<Processes.Sample> idle, IReadOnlyList<Processes.Sample> underLoad, int listBytes, int seconds)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var md = new StringBuilder();
+        md.AppendLine("# Benchmark results");
+        md.AppendLine();
+        md.Append(inv, $"Run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, ");
+        md.Append(inv, $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {Environment.OSVersion}, .NET {Environment.Version}. ");
+        md.Append("Load generator, platform, PostgreSQL and RabbitMQ share the same cores. ");
+        md.AppendLine(inv, $"Each load: 32 concurrent clients, {seconds} s after a 3 s warm-up.");
+        md.AppendLine();
+        md.AppendLine("Reproduce: `dotnet run -c Release --project bench/Tadamon.Bench` (it starts and stops the platform itself).");
+        md.AppendLine();
+        md.AppendLine("## Catalogue browse: through the gateway vs straight to catalog");
+        md.AppendLine();
+        md.AppendLine("| request | via gateway | direct | gateway/direct | p50 / p95 / p99 via gateway (ms) | p50 / p95 / p99 direct (ms) | errors | baseline (eShop Catalog.API, direct) |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var (g, d) in browse)
+        {
+            var name = d.Name.Replace(" direct", "", StringComparison.Ordinal);
+            md.Append(inv, $"| {name} | {g.PerSecond:F0} req/s | {d.PerSecond:F0} req/s | {g.PerSecond / d.PerSecond:F2} | ");
+            md.Append(inv, $"{g.P50Ms:F2} / {g.P95Ms:F2} / {g.P99Ms:F2} | {d.P50Ms:F2} / {d.P95Ms:F2} / {d.P99Ms:F2} | ");
+            md.AppendLine(inv, $"{g.Errors + d.Errors} | {EshopBaseline.GetValueOrDefault(name, "")} |");
+        }
+        md.AppendLine();
+        md.AppendLine(inv, $"The 10-item page is {listBytes:N0} bytes of JSON (eShop's: 6.2 KB).");
+        md.AppendLine();
+        md.AppendLine("## Cold start and memory");
+        md.AppendLine();
+        md.AppendLine(inv, $"Whole platform healthy (AppHost start to gateway healthy, binaries already built): **{coldStartSeconds:F1} s** (target: under 45 s).");
+        md.AppendLine();
+        md.AppendLine("| processes | count | resident at idle (MB) | resident after the browse load (MB) | CPU seconds used |");
+        md.AppendLine("|---|---|---|---|---|");
+        foreach (var group in underLoad)
+        {
+            var before = idle.FirstOrDefault(i => i.Name == group.Name);
+            md.AppendLine(inv, $"| {group.Name} | {group.Count} | {before?.ResidentMb} | {group.ResidentMb} | {group.CpuSeconds:F1} |");
+        }
+        md.AppendLine(inv, $"| **total** | {underLoad.Sum(g => g.Count)} | **{idle.Sum(g => g.ResidentMb)}** | **{underLoad.Sum(g => g.ResidentMb)}** | |");
+        md.AppendLine();
+        md.AppendLine("Resident sizes are summed RSS, which counts shared pages once per process: an upper bound (target: under 2.5 GB at idle).");
+        return md.ToString();
+    }
+}
