@@ -12,6 +12,8 @@ internal sealed class PlatformInfrastructure
     public required IResourceBuilder<IResourceWithConnectionString> Broker { get; init; }
     /// <summary>The server resources services must wait for (none when the servers are external).</summary>
     public required IReadOnlyList<IResourceBuilder<IResource>> Servers { get; init; }
+    /// <summary>Where the platform keeps what must survive a restart on this machine (server data, token keys).</summary>
+    public required string StateDirectory { get; init; }
 }
 
 internal static class InfrastructureExtensions
@@ -27,17 +29,19 @@ internal static class InfrastructureExtensions
     {
         var mode = builder.Configuration["Infrastructure:Mode"] ?? "auto";
         if (mode == "auto") mode = ContainerEngineAnswers() ? "containers" : "local";
+        var stateDir = Path.GetFullPath(builder.Configuration["Infrastructure:StateDirectory"]
+            ?? Path.Combine(builder.AppHostDirectory, "..", ".state"));
 
         return mode switch
         {
-            "containers" => AddContainers(builder),
-            "local" => AddLocalProcesses(builder),
-            "external" => AddExternal(builder),
+            "containers" => AddContainers(builder, stateDir),
+            "local" => AddLocalProcesses(builder, stateDir),
+            "external" => AddExternal(builder, stateDir),
             _ => throw new InvalidOperationException($"Infrastructure:Mode '{mode}' is not one of auto, containers, local, external."),
         };
     }
 
-    private static PlatformInfrastructure AddContainers(IDistributedApplicationBuilder builder)
+    private static PlatformInfrastructure AddContainers(IDistributedApplicationBuilder builder, string stateDir)
     {
         var postgres = builder.AddPostgres("postgres").WithDataVolume();
         var rabbit = builder.AddRabbitMQ(BrokerName).WithDataVolume();
@@ -46,21 +50,21 @@ internal static class InfrastructureExtensions
             Database = name => postgres.AddDatabase(name),
             Broker = rabbit,
             Servers = [postgres.AsResource(), rabbit.AsResource()],
+            StateDirectory = stateDir,
         };
     }
 
-    private static PlatformInfrastructure AddExternal(IDistributedApplicationBuilder builder) => new()
+    private static PlatformInfrastructure AddExternal(IDistributedApplicationBuilder builder, string stateDir) => new()
     {
         Database = name => builder.AddConnectionString(name),
         Broker = builder.AddConnectionString(BrokerName),
         Servers = [],
+        StateDirectory = stateDir,
     };
 
-    private static PlatformInfrastructure AddLocalProcesses(IDistributedApplicationBuilder builder)
+    private static PlatformInfrastructure AddLocalProcesses(IDistributedApplicationBuilder builder, string stateDir)
     {
         var config = builder.Configuration;
-        var stateDir = Path.GetFullPath(config["Infrastructure:StateDirectory"]
-            ?? Path.Combine(builder.AppHostDirectory, "..", ".state"));
         var scripts = Path.Combine(builder.AppHostDirectory, "infra");
         var pgPort = config.GetValue("Infrastructure:PostgresPort", 15432);
         var amqpPort = config.GetValue("Infrastructure:RabbitMqPort", 15673);
@@ -85,6 +89,7 @@ internal static class InfrastructureExtensions
             Database = name => builder.AddConnectionString(name, Literal($"{pgAdmin};Database={name}")),
             Broker = builder.AddConnectionString(BrokerName, Literal(amqp)),
             Servers = [postgres.AsResource(), rabbit.AsResource()],
+            StateDirectory = stateDir,
         };
     }
 

@@ -5,19 +5,46 @@ var builder = DistributedApplication.CreateBuilder(args);
 // PostgreSQL and RabbitMQ: containers where an engine answers, else local processes (see Infrastructure.cs).
 var infra = builder.AddPlatformInfrastructure();
 
-var catalog = builder.AddProject<Projects.Catalog_Api>("catalog").WithDatabaseAndBroker(infra, "catalogdb");
+var identity = builder.AddProject<Projects.Identity_Api>("identity").WithDatabaseAndBroker(infra, "identitydb")
+    .WithTokenKeys(infra.StateDirectory);
 var orders = builder.AddProject<Projects.Orders_Api>("orders").WithDatabaseAndBroker(infra, "ordersdb");
-var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabaseAndBroker(infra, "shippingdb");
+// Catalog publishes the demo catalogue as it starts: orders' queues must exist by then, or the broker drops the
+// events (an exchange without bindings) and the price book stays empty.
+var catalog = builder.AddProject<Projects.Catalog_Api>("catalog").WithDatabaseAndBroker(infra, "catalogdb")
+    .WithEnvironment("Seed__Demo", builder.Configuration["Seed:Demo"] ?? "true")
+    .WaitFor(orders);
+
+// The partner courier, played by the sandbox on a developer's machine. Shipping books through it and verifies its
+// webhooks with the shared key; the dev default below is a throwaway, never a real courier's secret.
+var courierSecret = builder.AddParameter("courier-webhook-secret", "whsec_ZGV2LW9ubHktY291cmllci1zYW5kYm94LWtleQ==", secret: true);
+var courier = builder.AddProject<Projects.CourierSandbox>("courier-sandbox")
+    .WithHttpHealthCheck("/health")
+    .WithEnvironment("Sandbox__SigningSecret", courierSecret)
+    // Dashboard buttons to make the courier misbehave on purpose and watch shipping cope.
+    .WithHttpCommand("/control/tick", "Courier: move parcels one step", commandName: "courier-tick")
+    .WithHttpCommand("/control/faults/fail-next-delivery", "Courier: fail the next delivery", commandName: "courier-fail-delivery")
+    .WithHttpCommand("/control/faults/duplicates", "Courier: duplicates on/off", commandName: "courier-duplicates")
+    .WithHttpCommand("/control/faults/out-of-order", "Courier: out-of-order on/off", commandName: "courier-out-of-order")
+    .WithHttpCommand("/control/faults/bad-signature", "Courier: next webhook badly signed", commandName: "courier-bad-signature")
+    .WithHttpCommand("/control/faults/reset", "Courier: behave again", commandName: "courier-reset");
+var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabaseAndBroker(infra, "shippingdb")
+    .WithReference(courier).WaitFor(courier)
+    .WithEnvironment("Courier__BaseUrl", "http://courier-sandbox")
+    .WithEnvironment("Courier__WebhookSecrets__0", courierSecret);
 var courses = builder.AddProject<Projects.Courses_Api>("courses").WithDatabaseAndBroker(infra, "coursesdb");
 var enrollment = builder.AddProject<Projects.Enrollment_Api>("enrollment").WithDatabaseAndBroker(infra, "enrollmentdb");
 
-builder.AddProject<Projects.Gateway>("gateway")
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
+    .WithService(identity)
     .WithService(catalog)
     .WithService(orders)
     .WithService(shipping)
     .WithService(courses)
     .WithService(enrollment);
+
+// The courier calls the platform's public webhook URL, as the real one would.
+courier.WithEnvironment("Sandbox__WebhookUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/webhooks/courier"));
 
 builder.Build().Run();

@@ -7,7 +7,7 @@ namespace Tadamon.Gateway;
 public static class Routes
 {
     /// <summary>Each service is reached at <c>/api/{name}/...</c> and resolved by service discovery as <c>http://{name}</c>.</summary>
-    public static readonly string[] Services = ["catalog", "orders", "shipping", "courses", "enrollment"];
+    public static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment"];
 
     public static IReadOnlyList<RouteConfig> All()
     {

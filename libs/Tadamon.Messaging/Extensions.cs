@@ -19,7 +19,8 @@ public static class MessagingExtensions
     /// health check, tracing and metrics. EF's retrying strategy is off because handlers open explicit
     /// transactions; transient failures are retried by the message retry policy or the caller instead.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(
+        this IHostApplicationBuilder builder, string connectionName, Action<DbContextOptionsBuilder>? configure = null)
         where TContext : DbContext
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
@@ -27,9 +28,11 @@ public static class MessagingExtensions
 
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSaveChangesInterceptor>();
-        builder.Services.AddDbContextPool<TContext>((sp, options) => options
-            .UseNpgsql(connectionString)
-            .AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
+        builder.Services.AddDbContextPool<TContext>((sp, options) =>
+        {
+            options.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>());
+            configure?.Invoke(options);
+        });
         builder.EnrichNpgsqlDbContext<TContext>(settings => settings.DisableRetry = true);
         return builder;
     }
@@ -72,10 +75,11 @@ public static class MessagingExtensions
     }
 
     /// <summary>
-    /// Applies pending migrations (and optional seeding) before the app starts serving and dispatching.
-    /// Skipped when <c>Database:MigrateOnStartup</c> is false, e.g. where a release pipeline migrates.
+    /// Applies pending migrations before the app starts serving and dispatching, then the demo data when
+    /// <c>Seed:Demo</c> is true (the AppHost sets it). Skipped when <c>Database:MigrateOnStartup</c> is false,
+    /// e.g. where a release pipeline migrates.
     /// </summary>
-    public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app, Func<TContext, CancellationToken, Task>? seed = null)
+    public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app, Func<TContext, CancellationToken, Task>? demoData = null)
         where TContext : DbContext
     {
         if (!app.Configuration.GetValue("Database:MigrateOnStartup", true)) return;
@@ -85,7 +89,7 @@ public static class MessagingExtensions
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Tadamon.Migrations");
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await db.Database.MigrateAsync();
-        if (seed is not null) await seed(db, CancellationToken.None);
+        if (demoData is not null && app.Configuration.GetValue("Seed:Demo", false)) await demoData(db, CancellationToken.None);
         logger.LogInformation("Database {Database} ready in {Elapsed} ms",
             db.Database.GetDbConnection().Database, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }

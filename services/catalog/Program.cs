@@ -1,6 +1,7 @@
 using Tadamon.Catalog;
 using Tadamon.Catalog.Apis;
 using Tadamon.Catalog.Infrastructure;
+using Tadamon.Catalog.Seeding;
 using Tadamon.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,7 +10,9 @@ builder.AddCatalogServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapCooperativesApi();
 app.MapProductsApi();
 
-await app.MigrateDatabaseAsync<CatalogDbContext>();
+var seedDemo = app.Configuration.GetValue("Seed:Demo", false);
+await app.MigrateDatabaseAsync<CatalogDbContext>(seedDemo ? DemoCatalog.SeedAsync : null);
 app.Run();

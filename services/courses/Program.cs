@@ -10,6 +10,10 @@ builder.AddCoursesServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapCentresApi();
+app.MapSeasonsApi();
+app.MapCoursesApi();
+app.MapOutlineApi();
+app.MapLiveClassesApi();
 
-await app.MigrateDatabaseAsync<CoursesDbContext>();
+await app.MigrateDatabaseAsync<CoursesDbContext>(app.Configuration.GetValue("Seed:Demo", false) ? DemoData.SeedAsync : null);
 app.Run();

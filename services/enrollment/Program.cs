@@ -9,7 +9,13 @@ builder.AddEnrollmentServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapCourseSeatsApi();
+app.MapPreRegistrationsApi();
+app.MapDecisionsApi();
+app.MapEnrollmentsApi();
+app.MapLearningApi();
+app.MapCertificatesApi();
+app.MapNotificationsApi();
+app.MapCentreViewsApi();
 
 await app.MigrateDatabaseAsync<EnrollmentDbContext>();
 app.Run();

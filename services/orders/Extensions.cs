@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Tadamon.Messaging;
 using Tadamon.Orders.Infrastructure;
 
@@ -9,6 +10,11 @@ public static class Extensions
     {
         builder.AddServiceDatabase<OrdersDbContext>("ordersdb");
         builder.AddMessaging<OrdersDbContext>("orders", typeof(Extensions).Assembly);
+        builder.Services.AddSingleton(TimeProvider.System);
+        // The validation source generator only sees endpoints of the assembly that calls AddValidation, so this
+        // (besides ServiceDefaults' call) is what turns the DataAnnotations on requests into 400 problem details.
+        builder.Services.AddValidation();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
 }

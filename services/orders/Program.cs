@@ -10,6 +10,8 @@ builder.AddOrdersServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPriceBookApi();
+app.MapCheckoutApi();
+app.MapOrdersApi();
 
 await app.MigrateDatabaseAsync<OrdersDbContext>();
 app.Run();

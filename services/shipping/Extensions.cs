@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Tadamon.Messaging;
+using Tadamon.Shipping.Courier;
 using Tadamon.Shipping.Infrastructure;
 
 namespace Tadamon.Shipping;
@@ -7,8 +9,17 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddShippingServices(this IHostApplicationBuilder builder)
     {
+        // The validation source generator only sees request types in the project that calls AddValidation.
+        builder.Services.AddValidation();
         builder.AddServiceDatabase<ShippingDbContext>("shippingdb");
         builder.AddMessaging<ShippingDbContext>("shipping", typeof(Extensions).Assembly);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddOptions<CourierOptions>().BindConfiguration("Courier");
+        // Typed client; retries, timeouts and the circuit breaker come from the service defaults' resilience handler.
+        builder.Services.AddHttpClient<CourierClient>((sp, http) =>
+            http.BaseAddress = sp.GetRequiredService<IOptions<CourierOptions>>().Value.BaseUrl);
+        builder.Services.AddHostedService<CourierWorker>();
         return builder;
     }
 }

@@ -10,6 +10,7 @@ builder.AddShippingServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapTrackingApi();
+app.MapCourierWebhooksApi();
 
 await app.MigrateDatabaseAsync<ShippingDbContext>();
 app.Run();

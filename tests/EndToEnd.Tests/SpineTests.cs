@@ -9,7 +9,7 @@ namespace Tadamon.EndToEnd.Tests;
 [Collection("platform")]
 public sealed class SpineTests(PlatformFixture platform)
 {
-    public static TheoryData<string> Services => new() { "catalog", "orders", "shipping", "courses", "enrollment" };
+    public static TheoryData<string> Services => new() { "identity", "catalog", "orders", "shipping", "courses", "enrollment" };
 
     [Theory]
     [MemberData(nameof(Services))]

@@ -8,3 +8,6 @@ public sealed record ProductPublished(
     string NameFr,
     string Unit,
     decimal PriceMad) : IntegrationEvent;
+
+/// <summary>A published product's price changed; orders charges the new price from now on.</summary>
+public sealed record ProductPriceChanged(Guid ProductId, Guid CooperativeId, decimal PriceMad) : IntegrationEvent;

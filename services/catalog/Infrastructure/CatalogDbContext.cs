@@ -6,10 +6,13 @@ namespace Tadamon.Catalog.Infrastructure;
 
 public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
 {
+    public DbSet<Cooperative> Cooperatives => Set<Cooperative>();
     public DbSet<Product> Products => Set<Product>();
+    public DbSet<StockReservation> StockReservations => Set<StockReservation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
     }

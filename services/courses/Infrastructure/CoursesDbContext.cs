@@ -7,6 +7,11 @@ namespace Tadamon.Courses.Infrastructure;
 public sealed class CoursesDbContext(DbContextOptions<CoursesDbContext> options) : DbContext(options)
 {
     public DbSet<Centre> Centres => Set<Centre>();
+    public DbSet<Season> Seasons => Set<Season>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<Module> Modules => Set<Module>();
+    public DbSet<Lesson> Lessons => Set<Lesson>();
+    public DbSet<LiveClass> LiveClasses => Set<LiveClass>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 namespace Tadamon.Courses.Model;
 
+/// <summary>The five kinds of centre the delegation runs or supervises with partner associations.</summary>
 public enum CentreType { VocationalTraining, EducationAndTraining, SpecialEducation, Kindergarten, Literacy }
 
 /// <summary>How a centre serves this season: the four modes the delegation works in.</summary>
@@ -14,5 +15,9 @@ public sealed class Centre
     public CentreType Type { get; set; }
     public required string Province { get; set; }
     public required string Commune { get; set; }
+    public required string Address { get; set; }
+    public required string Phone { get; set; }
+    public string? Email { get; set; }
+    /// <summary>The mode of the current season; a course inherits it unless its manager chooses another.</summary>
     public ServiceMode Mode { get; set; }
 }

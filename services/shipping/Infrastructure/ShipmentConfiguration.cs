@@ -11,8 +11,46 @@ internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
         shipment.ToTable("shipments");
         shipment.Property(s => s.TrackingNumber).HasMaxLength(40);
         shipment.HasIndex(s => s.TrackingNumber).IsUnique();
+        // One parcel per order: a replayed OrderConfirmed cannot create a second shipment.
         shipment.HasIndex(s => s.OrderId).IsUnique();
         shipment.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         shipment.Property(s => s.CashOnDeliveryMad).HasPrecision(12, 2);
+        shipment.Property(s => s.CashCollectedMad).HasPrecision(12, 2);
+        shipment.Property(s => s.CourierReference).HasMaxLength(60);
+        shipment.Property(s => s.LastCourierError).HasMaxLength(500);
+        shipment.Property<uint>("Version").IsRowVersion();
+        shipment.ComplexProperty(s => s.Recipient, r =>
+        {
+            r.Property(x => x.Name).HasMaxLength(200);
+            r.Property(x => x.Phone).HasMaxLength(20);
+            r.Property(x => x.Region).HasMaxLength(40);
+            r.Property(x => x.City).HasMaxLength(100);
+            r.Property(x => x.Street).HasMaxLength(300);
+        });
+        shipment.HasMany(s => s.Timeline).WithOne().HasForeignKey(e => e.ShipmentId);
+        shipment.HasIndex(s => s.NextCourierAttemptAt);
+    }
+}
+
+internal sealed class ShipmentEventConfiguration : IEntityTypeConfiguration<ShipmentEvent>
+{
+    public void Configure(EntityTypeBuilder<ShipmentEvent> e)
+    {
+        e.ToTable("shipment_events");
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Note).HasMaxLength(200);
+        e.HasIndex(x => new { x.ShipmentId, x.OccurredAt });
+    }
+}
+
+internal sealed class CourierWebhookConfiguration : IEntityTypeConfiguration<CourierWebhook>
+{
+    public void Configure(EntityTypeBuilder<CourierWebhook> webhook)
+    {
+        webhook.ToTable("courier_webhooks");
+        webhook.HasKey(w => w.WebhookId);
+        webhook.Property(w => w.WebhookId).HasColumnName("webhook_id").HasMaxLength(100);
+        webhook.Property(w => w.Payload).HasColumnName("payload").HasColumnType("jsonb");
+        webhook.Property(w => w.ReceivedAt).HasColumnName("received_at");
     }
 }

@@ -7,6 +7,7 @@ namespace Tadamon.Shipping.Infrastructure;
 public sealed class ShippingDbContext(DbContextOptions<ShippingDbContext> options) : DbContext(options)
 {
     public DbSet<Shipment> Shipments => Set<Shipment>();
+    public DbSet<CourierWebhook> CourierWebhooks => Set<CourierWebhook>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Tadamon.Catalog.Model;
+
+namespace Tadamon.Catalog.Apis;
+
+public sealed record ProductResponse(
+    Guid Id, Guid CooperativeId, string NameAr, string NameFr, string DescriptionAr, string DescriptionFr,
+    string Category, string Unit, decimal PriceMad, string[] PhotoUrls, int StockAvailable, string Status)
+{
+    public static ProductResponse From(Product p) => new(
+        p.Id, p.CooperativeId, p.NameAr, p.NameFr, p.DescriptionAr, p.DescriptionFr, p.Category, p.Unit,
+        p.PriceMad, [.. p.PhotoUrls], p.StockAvailable, p.Status.ToString());
+}
+
+public enum ProductSort { Newest, PriceAsc, PriceDesc, Name }
+
+/// <summary>The buyer's view of the market: published products of cooperatives that are allowed to sell.</summary>
+public static class ProductSearchApi
+{
+    public static void MapSearchEndpoints(this RouteGroupBuilder products)
+    {
+        products.MapGet("/", Search).WithName("SearchProducts")
+            .WithSummary("Search the market: text (Arabic/French, accents and case ignored), category, region, cooperative, price range; sorted and paged (page size at most 50)");
+        products.MapGet("/{id:guid}", Get).WithName("GetProduct").WithSummary("One product");
+    }
+
+    public sealed record SearchQuery(
+        string? Q, string? Category, string? Region, Guid? CooperativeId, decimal? MinPrice, decimal? MaxPrice,
+        ProductSort? Sort, int? Page, int? PageSize);
+
+    private static async Task<Ok<Page<ProductResponse>>> Search(
+        [AsParameters] SearchQuery query, [AsParameters] CatalogServices services, CancellationToken ct)
+    {
+        var (number, size) = Paging.Clamp(query.Page, query.PageSize);
+        var db = services.Db;
+        var products =
+            from p in db.Products.AsNoTracking()
+            join c in db.Cooperatives on p.CooperativeId equals c.Id
+            where p.Status == ProductStatus.Published && c.Status == CooperativeStatus.Verified
+            select new { p, c.Region };
+
+        foreach (var word in SearchText.Fold(query.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+        {
+            var pattern = $"%{EscapeLike(word)}%";
+            products = products.Where(x => EF.Functions.Like(x.p.SearchText, pattern, "\\"));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Category)) products = products.Where(x => x.p.Category == query.Category);
+        if (!string.IsNullOrWhiteSpace(query.Region)) products = products.Where(x => x.Region == query.Region);
+        if (query.CooperativeId is { } cooperativeId) products = products.Where(x => x.p.CooperativeId == cooperativeId);
+        if (query.MinPrice is { } min) products = products.Where(x => x.p.PriceMad >= min);
+        if (query.MaxPrice is { } max) products = products.Where(x => x.p.PriceMad <= max);
+
+        var sorted = (query.Sort ?? ProductSort.Newest) switch
+        {
+            ProductSort.PriceAsc => products.OrderBy(x => x.p.PriceMad).ThenBy(x => x.p.Id),
+            ProductSort.PriceDesc => products.OrderByDescending(x => x.p.PriceMad).ThenBy(x => x.p.Id),
+            ProductSort.Name => products.OrderBy(x => x.p.NameFr).ThenBy(x => x.p.Id),
+            _ => products.OrderByDescending(x => x.p.CreatedAt).ThenBy(x => x.p.Id),
+        };
+        var total = await products.CountAsync(ct);
+        var page = await sorted.Skip((number - 1) * size).Take(size).Select(x => x.p).ToListAsync(ct);
+        return TypedResults.Ok(new Page<ProductResponse>(page.Select(ProductResponse.From).ToList(), number, size, total));
+    }
+
+    private static async Task<Results<Ok<ProductResponse>, NotFound>> Get(Guid id, [AsParameters] CatalogServices services, CancellationToken ct)
+    {
+        var found = await (
+            from p in services.Db.Products.AsNoTracking()
+            join c in services.Db.Cooperatives on p.CooperativeId equals c.Id
+            where p.Id == id
+            select new { p, c.Status }).FirstOrDefaultAsync(ct);
+        if (found is null) return TypedResults.NotFound();
+        var onSale = found.p.Status == ProductStatus.Published && found.Status == CooperativeStatus.Verified;
+        // Drafts and suspended cooperatives' products exist only for those who manage them.
+        return onSale || services.CanManage(found.p.CooperativeId) ? TypedResults.Ok(ProductResponse.From(found.p)) : TypedResults.NotFound();
+    }
+
+    private static string EscapeLike(string word) => word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

@@ -1,0 +1,31 @@
+using MassTransit;
+using Tadamon.Catalog.Infrastructure;
+using Tadamon.Catalog.Stock;
+using Tadamon.Contracts.Orders;
+using Tadamon.Messaging;
+
+namespace Tadamon.Catalog.IntegrationEvents;
+
+/// <summary>A new order asks for stock: all its lines are reserved, or none and the order is rejected.</summary>
+public sealed class OrderPlacedConsumer(CatalogDbContext db, StockLedger ledger, ILogger<OrderPlacedConsumer> logger)
+    : InboxConsumer<OrderPlaced, CatalogDbContext>(db, logger)
+{
+    protected override Task HandleAsync(OrderPlaced message, ConsumeContext<OrderPlaced> context) =>
+        ledger.ReserveAsync(message, context.CancellationToken);
+}
+
+/// <summary>A cancelled order's units go back on sale.</summary>
+public sealed class OrderCancelledConsumer(CatalogDbContext db, StockLedger ledger, ILogger<OrderCancelledConsumer> logger)
+    : InboxConsumer<OrderCancelled, CatalogDbContext>(db, logger)
+{
+    protected override Task HandleAsync(OrderCancelled message, ConsumeContext<OrderCancelled> context) =>
+        ledger.ReleaseAsync(message.OrderId, message.CooperativeId, context.CancellationToken);
+}
+
+/// <summary>A delivered order's units are sold for good.</summary>
+public sealed class OrderDeliveredConsumer(CatalogDbContext db, StockLedger ledger, ILogger<OrderDeliveredConsumer> logger)
+    : InboxConsumer<OrderDelivered, CatalogDbContext>(db, logger)
+{
+    protected override Task HandleAsync(OrderDelivered message, ConsumeContext<OrderDelivered> context) =>
+        ledger.CommitAsync(message.OrderId, context.CancellationToken);
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Tadamon.Catalog.Apis;
+using Tadamon.Catalog.Infrastructure;
+using Tadamon.Catalog.Model;
+using Tadamon.Contracts.Catalog;
+using Tadamon.Messaging;
+
+namespace Tadamon.Catalog.Seeding;
+
+/// <summary>
+/// Fills an empty catalogue when <c>Seed:Demo</c> is true. It goes through the same domain steps and outbox
+/// as the API (verify → <c>CooperativeVerified</c>, publish → <c>ProductPublished</c>), so orders' price book
+/// fills from events exactly as in real use. A catalogue with any cooperative is left alone.
+/// </summary>
+public static class DemoCatalog
+{
+    public static async Task SeedAsync(CatalogDbContext db, CancellationToken ct)
+    {
+        if (await db.Cooperatives.AnyAsync(ct)) return;
+
+        var now = DateTimeOffset.UtcNow;
+        foreach (var demo in DemoCatalogData.Cooperatives)
+        {
+            var cooperative = new Cooperative
+            {
+                NameAr = demo.NameAr, NameFr = demo.NameFr, Region = demo.Region, Province = demo.Province,
+                Type = demo.Type, ContactPhone = demo.Phone, AppliedBy = "demo",
+                ProductFamilies = demo.Products.Select(p => p.Category).Distinct().ToList(),
+            };
+            cooperative.Verify(now);
+            db.Cooperatives.Add(cooperative);
+            db.AddIntegrationEvent(new CooperativeVerified(cooperative.Id, cooperative.NameAr, cooperative.NameFr, cooperative.Region));
+
+            foreach (var item in demo.Products)
+            {
+                var product = new Product
+                {
+                    CooperativeId = cooperative.Id, NameAr = item.NameAr, NameFr = item.NameFr,
+                    DescriptionAr = DemoCatalogData.DescriptionAr(item), DescriptionFr = DemoCatalogData.DescriptionFr(item),
+                    Category = item.Category, Unit = item.Unit, PriceMad = item.PriceMad, StockAvailable = item.Stock,
+                };
+                product.RefreshSearchText();
+                db.Products.Add(product);
+                ProductsApi.PublishThroughOutbox(db, product);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

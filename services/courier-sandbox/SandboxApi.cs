@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Tadamon.CourierSandbox;
+
+/// <summary>The courier's booking API (what shipping calls) and the sandbox's control panel (what developers and tests call).</summary>
+public static class SandboxApi
+{
+    public sealed record Booked(string CourierReference);
+
+    public sealed record ParcelView(Guid ShipmentId, string TrackingNumber, string CourierReference, bool Ready, bool Cancelled, string? LastStatus, string[] Route);
+
+    public static WebApplication MapSandboxApi(this WebApplication app)
+    {
+        var parcels = app.MapGroup("/parcels").WithTags("Courier API");
+        parcels.MapPost("/", Book).WithName("BookParcel").WithSummary("Book a parcel; Idempotency-Key (the shipment id) makes a retry return the same booking");
+        parcels.MapPost("/{shipmentId:guid}/ready", (Guid shipmentId, ParcelStore store) => Flag(store, shipmentId, p => p.Ready = true))
+            .WithName("ParcelReady").WithSummary("The sender has packed the parcel: pick it up");
+        parcels.MapPost("/{shipmentId:guid}/cancel", (Guid shipmentId, ParcelStore store) => Flag(store, shipmentId, p => p.Cancelled = true))
+            .WithName("CancelParcel").WithSummary("Do not deliver: not picked up yet, it is dropped; else it is brought back");
+        parcels.MapGet("/", (ParcelStore store) => TypedResults.Ok(store.All.Select(View).ToList()))
+            .WithName("ListParcels").WithSummary("Every parcel the sandbox carries");
+
+        var control = app.MapGroup("/control").WithTags("Sandbox control");
+        control.MapGet("/faults", (ParcelStore store) => TypedResults.Ok(store.Faults)).WithName("GetFaults").WithSummary("The misbehaviour currently asked for");
+        control.MapPut("/faults", (Faults faults, ParcelStore store) => { store.SetFaults(faults); return TypedResults.Ok(store.Faults); })
+            .WithName("SetFaults").WithSummary("Ask for duplicates, out-of-order events, failed deliveries, bad signatures");
+        control.MapPost("/faults/{fault}", (string fault, ParcelStore store) =>
+                store.Toggle(fault) ? Results.Ok(store.Faults) : Results.NotFound())
+            .WithName("ToggleFault")
+            .WithSummary("One change at a time (dashboard buttons): duplicates, out-of-order (on/off), fail-next-delivery, bad-signature (+1), reset");
+        control.MapPost("/parcels/{trackingNumber}/fail-delivery", FailDelivery).WithName("FailDelivery")
+            .WithSummary("This parcel will fail at the door and come back (if it is not at the door yet)");
+        control.MapPost("/tick", (ParcelClock clock) => { clock.Tick(); return TypedResults.NoContent(); })
+            .WithName("Tick").WithSummary("Move every ready parcel one step now, without waiting for the clock");
+        return app;
+    }
+
+    private static Results<Ok<Booked>, ValidationProblem> Book(
+        BookingRequest booking, [FromHeader(Name = "Idempotency-Key")] string? key, ParcelStore store, HttpContext http)
+    {
+        if (key != booking.ShipmentId.ToString())
+            return Problems.Invalid(http, "Idempotency-Key", "La clé d'idempotence doit être l'identifiant de l'envoi.", "يجب أن يكون مفتاح عدم التكرار معرف الشحنة.");
+        return TypedResults.Ok(new Booked(store.Book(booking).CourierReference));
+    }
+
+    private static Results<NoContent, NotFound, Conflict> FailDelivery(string trackingNumber, ParcelStore store)
+    {
+        if (store.FindByTracking(trackingNumber) is not { } parcel) return TypedResults.NotFound();
+        lock (parcel.Gate)
+        {
+            // Too late once the parcel reached the step where the routes part (delivered vs failed).
+            var atTheDoor = Array.IndexOf(parcel.Route, "delivered");
+            if (atTheDoor >= 0 && parcel.NextStep > atTheDoor) return TypedResults.Conflict();
+            parcel.Route = Parcel.FailedAndReturned;
+        }
+        return TypedResults.NoContent();
+    }
+
+    private static Results<NoContent, NotFound> Flag(ParcelStore store, Guid shipmentId, Action<Parcel> change)
+    {
+        if (store.Find(shipmentId) is not { } parcel) return TypedResults.NotFound();
+        lock (parcel.Gate) change(parcel);
+        return TypedResults.NoContent();
+    }
+
+    private static ParcelView View(Parcel p) => new(p.Booking.ShipmentId, p.Booking.TrackingNumber, p.CourierReference, p.Ready, p.Cancelled,
+        p.NextStep > 0 ? p.Route[Math.Min(p.NextStep, p.Route.Length) - 1] : null, p.Route);
+}

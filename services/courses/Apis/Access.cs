@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Tadamon.Courses.Apis;
+
+/// <summary>
+/// What every handler needs, bundled so signatures stay short. A scoped service rather than [AsParameters]:
+/// the request validator would otherwise walk into the DbContext as if it were input.
+/// </summary>
+public sealed class RequestContext(IHttpContextAccessor accessor, Infrastructure.CoursesDbContext db, CallerAccessor callers, TimeProvider clock)
+{
+    public HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("Only usable within a request.");
+    public Infrastructure.CoursesDbContext Db => db;
+    public TimeProvider Clock => clock;
+    public CancellationToken Ct => Http.RequestAborted;
+    public Caller Caller => callers.Current;
+
+    /// <summary>
+    /// Null when the caller may run this centre (its own centre manager, or delegation staff), else the refusal.
+    /// </summary>
+    public ProblemHttpResult? RefuseUnlessManages(Guid centreId)
+    {
+        var caller = Caller;
+        if (!caller.IsAuthenticated) return Problems.Unauthorized(Http);
+        return caller.Manages(Roles.CentreManager, centreId) || caller.IsInRole(Roles.Operator) ? null : Problems.Forbidden(Http);
+    }
+
+    public ProblemHttpResult? RefuseUnlessOperator()
+    {
+        var caller = Caller;
+        if (!caller.IsAuthenticated) return Problems.Unauthorized(Http);
+        return caller.IsInRole(Roles.Operator) ? null : Problems.Forbidden(Http);
+    }
+
+    public ProblemHttpResult NotFound(string fr, string ar) => Problems.Problem(Http, StatusCodes.Status404NotFound, fr, ar, "not-found");
+}
+
+/// <summary>One page of a list; page sizes are capped so no call can ask for the whole table.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public const int MaxSize = 100;
+    public static (int Page, int Size) Clamp(int? page, int? size) => (Math.Max(1, page ?? 1), Math.Clamp(size ?? 20, 1, MaxSize));
+}

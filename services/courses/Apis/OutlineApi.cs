@@ -1,0 +1,149 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tadamon.Contracts.Courses;
+using Tadamon.Courses.Model;
+using Tadamon.Messaging;
+
+namespace Tadamon.Courses.Apis;
+
+/// <summary>Modules and lessons of a course, and their order.</summary>
+public static class OutlineApi
+{
+    public static RouteGroupBuilder MapOutlineApi(this IEndpointRouteBuilder app)
+    {
+        var outline = app.MapGroup("/courses/{courseId:guid}/modules").WithTags("Modules and lessons");
+        outline.MapPost("/", AddModule).WithName("AddModule").WithSummary("Add a module at the end of the course");
+        outline.MapPut("/order", ReorderModules).WithName("ReorderModules").WithSummary("Put the course's modules in a new order (every module, once)");
+        outline.MapPost("/{moduleId:guid}/lessons", AddLesson).WithName("AddLesson").WithSummary("Add a lesson at the end of a module; its text is sanitised");
+        outline.MapPut("/{moduleId:guid}/lessons/{lessonId:guid}", EditLesson).WithName("EditLesson").WithSummary("Change a lesson's text, links, duration or required flag");
+        outline.MapPut("/{moduleId:guid}/lessons/order", ReorderLessons).WithName("ReorderLessons").WithSummary("Put a module's lessons in a new order (every lesson, once)");
+        return outline;
+    }
+
+    public sealed record AddModuleRequest(
+        [Required, StringLength(200, MinimumLength = 2)] string TitleAr,
+        [Required, StringLength(200, MinimumLength = 2)] string TitleFr);
+
+    public sealed record AddLessonRequest(
+        [Required, StringLength(200, MinimumLength = 2)] string TitleAr,
+        [Required, StringLength(200, MinimumLength = 2)] string TitleFr,
+        [Required, StringLength(20000)] string ContentAr,
+        [Required, StringLength(20000)] string ContentFr,
+        [Url, StringLength(500)] string? MediaUrl,
+        [Url, StringLength(500)] string? DocumentUrl,
+        [Range(1, 600)] int EstimatedMinutes,
+        bool Required = true);
+
+    public sealed record ReorderRequest([Required, MinLength(1)] Guid[] Ids);
+
+    private static async Task<Results<Ok<CourseDetails>, ProblemHttpResult>> AddModule(
+        Guid courseId, AddModuleRequest request, RequestContext rc)
+    {
+        var (course, refusal) = await EditableAsync(courseId, rc);
+        if (refusal is not null) return refusal;
+        course!.Modules.Add(new Module
+        {
+            CourseId = course.Id, Position = course.Modules.Select(m => m.Position).DefaultIfEmpty(0).Max() + 1,
+            TitleAr = request.TitleAr.Trim(), TitleFr = request.TitleFr.Trim(),
+        });
+        return await SaveAsync(course, rc);
+    }
+
+    private static async Task<Results<Ok<CourseDetails>, ProblemHttpResult, ValidationProblem>> ReorderModules(
+        Guid courseId, ReorderRequest request, RequestContext rc)
+    {
+        var (course, refusal) = await EditableAsync(courseId, rc);
+        if (refusal is not null) return refusal;
+        if (!SameSet(request.Ids, course!.Modules.Select(m => m.Id)))
+            return Problems.Invalid(rc.Http, nameof(request.Ids), "Donnez chaque module du cours une seule fois.", "اذكر كل وحدة من وحدات الدورة مرة واحدة.");
+        var modules = course.Modules.ToDictionary(m => m.Id);
+        for (var i = 0; i < request.Ids.Length; i++) modules[request.Ids[i]].Position = i + 1;
+        return await SaveAsync(course, rc);
+    }
+
+    private static async Task<Results<Ok<CourseDetails>, ProblemHttpResult, ValidationProblem>> AddLesson(
+        Guid courseId, Guid moduleId, AddLessonRequest request, RequestContext rc)
+    {
+        var (course, refusal) = await EditableAsync(courseId, rc);
+        if (refusal is not null) return refusal;
+        var module = course!.Modules.FirstOrDefault(m => m.Id == moduleId);
+        if (module is null) return rc.NotFound("Module introuvable.", "الوحدة غير موجودة.");
+        if (UnsafeLink(request, rc) is { } invalid) return invalid;
+        module.Lessons.Add(new Lesson
+        {
+            ModuleId = module.Id, Position = module.Lessons.Select(l => l.Position).DefaultIfEmpty(0).Max() + 1,
+            TitleAr = request.TitleAr.Trim(), TitleFr = request.TitleFr.Trim(),
+            ContentAr = LessonContent.Sanitise(request.ContentAr), ContentFr = LessonContent.Sanitise(request.ContentFr),
+            MediaUrl = request.MediaUrl, DocumentUrl = request.DocumentUrl,
+            EstimatedMinutes = request.EstimatedMinutes, Required = request.Required,
+        });
+        return await SaveAsync(course, rc);
+    }
+
+    private static async Task<Results<Ok<CourseDetails>, ProblemHttpResult, ValidationProblem>> EditLesson(
+        Guid courseId, Guid moduleId, Guid lessonId, AddLessonRequest request, RequestContext rc)
+    {
+        var (course, refusal) = await EditableAsync(courseId, rc);
+        if (refusal is not null) return refusal;
+        var lesson = course!.Modules.FirstOrDefault(m => m.Id == moduleId)?.Lessons.FirstOrDefault(l => l.Id == lessonId);
+        if (lesson is null) return rc.NotFound("Leçon introuvable.", "الدرس غير موجود.");
+        if (UnsafeLink(request, rc) is { } invalid) return invalid;
+        lesson.TitleAr = request.TitleAr.Trim();
+        lesson.TitleFr = request.TitleFr.Trim();
+        lesson.ContentAr = LessonContent.Sanitise(request.ContentAr);
+        lesson.ContentFr = LessonContent.Sanitise(request.ContentFr);
+        lesson.MediaUrl = request.MediaUrl;
+        lesson.DocumentUrl = request.DocumentUrl;
+        lesson.EstimatedMinutes = request.EstimatedMinutes;
+        lesson.Required = request.Required;
+        return await SaveAsync(course, rc);
+    }
+
+    private static ValidationProblem? UnsafeLink(AddLessonRequest request, RequestContext rc)
+    {
+        foreach (var (field, url) in new[] { (nameof(request.MediaUrl), request.MediaUrl), (nameof(request.DocumentUrl), request.DocumentUrl) })
+        {
+            if (url is not null && !LessonContent.IsSafeLink(url))
+                return Problems.Invalid(rc.Http, field, "Le lien doit commencer par http:// ou https://.", "يجب أن يبدأ الرابط بـ http:// أو https://.");
+        }
+        return null;
+    }
+
+    private static async Task<Results<Ok<CourseDetails>, ProblemHttpResult, ValidationProblem>> ReorderLessons(
+        Guid courseId, Guid moduleId, ReorderRequest request, RequestContext rc)
+    {
+        var (course, refusal) = await EditableAsync(courseId, rc);
+        if (refusal is not null) return refusal;
+        var module = course!.Modules.FirstOrDefault(m => m.Id == moduleId);
+        if (module is null) return rc.NotFound("Module introuvable.", "الوحدة غير موجودة.");
+        if (!SameSet(request.Ids, module.Lessons.Select(l => l.Id)))
+            return Problems.Invalid(rc.Http, nameof(request.Ids), "Donnez chaque leçon du module une seule fois.", "اذكر كل درس من دروس الوحدة مرة واحدة.");
+        var lessons = module.Lessons.ToDictionary(l => l.Id);
+        for (var i = 0; i < request.Ids.Length; i++) lessons[request.Ids[i]].Position = i + 1;
+        return await SaveAsync(course, rc);
+    }
+
+    private static bool SameSet(Guid[] given, IEnumerable<Guid> existing)
+    {
+        var set = existing.ToHashSet();
+        return given.Length == set.Count && given.Distinct().Count() == given.Length && given.All(set.Contains);
+    }
+
+    private static async Task<(Course? Course, ProblemHttpResult? Refusal)> EditableAsync(Guid courseId, RequestContext rc)
+    {
+        var course = await CoursesApi.LoadAsync(rc.Db, courseId, rc.Ct);
+        if (course is null) return (null, CoursesApi.CourseNotFound(rc));
+        if (rc.RefuseUnlessManages(course.CentreId) is { } refusal) return (null, refusal);
+        if (course.Status == CourseStatus.Archived)
+            return (null, Problems.Conflict(rc.Http, "Ce cours est archivé.", "هذه الدورة مؤرشفة.", "course-archived"));
+        return (course, null);
+    }
+
+    /// <summary>A published course's outline is what enrollment orders lessons and counts progress by: it follows every change.</summary>
+    private static async Task<Ok<CourseDetails>> SaveAsync(Course course, RequestContext rc)
+    {
+        if (course.Status == CourseStatus.Published) rc.Db.AddIntegrationEvent(new CourseOutlineChanged(course.Id, CourseOutline.Of(course)));
+        await rc.Db.SaveChangesAsync(rc.Ct);
+        return TypedResults.Ok(CourseDetails.From(course));
+    }
+}

@@ -1,0 +1,53 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Tadamon.Contracts.Enrollment;
+using Tadamon.Courses.Infrastructure;
+using Tadamon.Messaging;
+
+namespace Tadamon.Courses.IntegrationEvents;
+
+/// <summary>
+/// Course pages show seats taken and people waiting as enrollment reports them. Each report carries a version
+/// that grows with every seat change, so an older report arriving late never overwrites a newer one.
+/// </summary>
+internal static class SeatCountCopy
+{
+    public static async Task ApplyAsync(CoursesDbContext db, Guid courseId, SeatCounts seats, CancellationToken ct)
+    {
+        var course = await db.Courses.FirstOrDefaultAsync(c => c.Id == courseId, ct);
+        if (course is null || course.SeatsVersion >= seats.Version) return;
+        course.SeatsTaken = seats.SeatsTaken;
+        course.WaitingCount = seats.WaitingCount;
+        course.SeatsVersion = seats.Version;
+    }
+}
+
+public sealed class EnrollmentConfirmedConsumer(CoursesDbContext db, ILogger<EnrollmentConfirmedConsumer> logger)
+    : InboxConsumer<EnrollmentConfirmed, CoursesDbContext>(db, logger)
+{
+    protected override Task HandleAsync(EnrollmentConfirmed message, ConsumeContext<EnrollmentConfirmed> context) =>
+        SeatCountCopy.ApplyAsync(Db, message.CourseId, message.Seats, context.CancellationToken);
+}
+
+public sealed class EnrollmentWaitlistedConsumer(CoursesDbContext db, ILogger<EnrollmentWaitlistedConsumer> logger)
+    : InboxConsumer<EnrollmentWaitlisted, CoursesDbContext>(db, logger)
+{
+    protected override Task HandleAsync(EnrollmentWaitlisted message, ConsumeContext<EnrollmentWaitlisted> context) =>
+        SeatCountCopy.ApplyAsync(Db, message.CourseId, message.Seats, context.CancellationToken);
+}
+
+public sealed class EnrollmentWithdrawnConsumer(CoursesDbContext db, ILogger<EnrollmentWithdrawnConsumer> logger)
+    : InboxConsumer<EnrollmentWithdrawn, CoursesDbContext>(db, logger)
+{
+    protected override Task HandleAsync(EnrollmentWithdrawn message, ConsumeContext<EnrollmentWithdrawn> context) =>
+        SeatCountCopy.ApplyAsync(Db, message.CourseId, message.Seats, context.CancellationToken);
+}
+
+public sealed class EnrollmentRejectedConsumer(CoursesDbContext db, ILogger<EnrollmentRejectedConsumer> logger)
+    : InboxConsumer<EnrollmentRejected, CoursesDbContext>(db, logger)
+{
+    protected override Task HandleAsync(EnrollmentRejected message, ConsumeContext<EnrollmentRejected> context) =>
+        message is { CourseId: { } courseId, Seats: { } seats }
+            ? SeatCountCopy.ApplyAsync(Db, courseId, seats, context.CancellationToken)
+            : Task.CompletedTask;
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Tadamon.Enrollment.Infrastructure;
+
+namespace Tadamon.Enrollment.Apis;
+
+/// <summary>
+/// What every handler needs, with the role and scope checks. Injected as a scoped service (not [AsParameters]),
+/// so request validation never mistakes the DbContext for input.
+/// </summary>
+public sealed class RequestScope(IHttpContextAccessor accessor, EnrollmentDbContext db, CallerAccessor callers, TimeProvider clock)
+{
+    public HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("Only usable within a request.");
+    public EnrollmentDbContext Db => db;
+    public CancellationToken Ct => Http.RequestAborted;
+    public Caller Caller => callers.Current;
+    public DateTimeOffset Now => clock.GetUtcNow();
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public bool Manages(Guid centreId) => Caller.Manages(Roles.CentreManager, centreId) || Caller.IsInRole(Roles.Operator);
+    public bool IsBeneficiary(string beneficiaryId) => Caller.IsInRole(Roles.Beneficiary) && Caller.UserId == beneficiaryId;
+
+    /// <summary>Null when the caller runs this centre, else the refusal.</summary>
+    public ProblemHttpResult? RefuseUnlessManages(Guid centreId) =>
+        !Caller.IsAuthenticated ? Problems.Unauthorized(Http) : Manages(centreId) ? null : Problems.Forbidden(Http);
+
+    /// <summary>Null when the caller is this beneficiary or runs the centre, else the refusal.</summary>
+    public ProblemHttpResult? RefuseUnlessOwnerOrManager(string beneficiaryId, Guid centreId) =>
+        !Caller.IsAuthenticated ? Problems.Unauthorized(Http)
+        : IsBeneficiary(beneficiaryId) || Manages(centreId) ? null : Problems.Forbidden(Http);
+
+    public ProblemHttpResult? RefuseUnlessBeneficiary() =>
+        !Caller.IsAuthenticated ? Problems.Unauthorized(Http)
+        : Caller.IsInRole(Roles.Beneficiary) ? null : Problems.Forbidden(Http);
+
+    public ProblemHttpResult NotFound(string fr, string ar) => Problems.Problem(Http, StatusCodes.Status404NotFound, fr, ar, "not-found");
+    public ProblemHttpResult CourseNotFound() => NotFound("Ce cours n'est pas ouvert aux pré-inscriptions.", "هذه الدورة غير مفتوحة للتسجيل القبلي.");
+    public ProblemHttpResult PreRegistrationNotFound() => NotFound("Pré-inscription introuvable.", "التسجيل القبلي غير موجود.");
+    public ProblemHttpResult EnrollmentNotFound() => NotFound("Inscription introuvable.", "التسجيل غير موجود.");
+
+    public ProblemHttpResult Duplicate() => Problems.Conflict(Http,
+        "Vous avez déjà une pré-inscription en cours pour ce cours.", "لديكم تسجيل قبلي جار في هذه الدورة.", "duplicate-pre-registration");
+
+    public static bool IsUniqueViolation(Exception ex) =>
+        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+}
+
+/// <summary>One page of a list; the size is capped.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public static (int Page, int Size) Clamp(int? page, int? size) => (Math.Max(1, page ?? 1), Math.Clamp(size ?? 20, 1, 100));
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Tadamon.Identity.Model;
+
+namespace Tadamon.Identity.Infrastructure;
+
+/// <summary>One account per kind of person, so the platform can be tried at once (listed in the README).</summary>
+public static class DemoAccounts
+{
+    public const string Password = "Tadamon-2026";
+
+    public static async Task SeedAsync(IdentityDbContext db, CancellationToken ct)
+    {
+        if (await db.Users.AnyAsync(ct)) return;
+
+        var hasher = new PasswordHasher<Account>();
+        Account Demo(string login, string name, string role, Guid? scope, bool phone = false)
+        {
+            var account = new Account
+            {
+                Id = Guid.CreateVersion7(),
+                UserName = login, NormalizedUserName = login.ToUpperInvariant(),
+                Email = phone ? null : login, NormalizedEmail = phone ? null : login.ToUpperInvariant(),
+                PhoneNumber = phone ? login : null, EmailConfirmed = !phone, PhoneNumberConfirmed = phone,
+                DisplayName = name, Role = role, ScopeId = scope, LockoutEnabled = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+            };
+            account.PasswordHash = hasher.HashPassword(account, Password);
+            return account;
+        }
+
+        var beneficiary = Demo("+212612345678", "فاطمة الزهراء", Roles.Beneficiary, null, phone: true);
+        beneficiary.ScopeId = beneficiary.Id;
+        db.Users.AddRange(
+            Demo("operateur@tadamon.ma", "Agence de développement social", Roles.Operator, null),
+            Demo("acheteur@tadamon.ma", "Youssef El Amrani", Roles.Buyer, null),
+            beneficiary);
+        await db.SaveChangesAsync(ct);
+    }
+}

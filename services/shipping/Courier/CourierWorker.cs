@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tadamon.Contracts.Shipping;
+using Tadamon.Messaging;
+using Tadamon.Shipping.Infrastructure;
+using Tadamon.Shipping.Model;
+
+namespace Tadamon.Shipping.Courier;
+
+/// <summary>
+/// Tells the courier what shipping decided: book new parcels, say when a parcel is ready, cancel. Runs outside
+/// message handling so a slow or absent courier never blocks the broker; a failed call is retried with backoff
+/// until it succeeds. Rows are claimed with SKIP LOCKED so replicas never call for the same shipment at once.
+/// </summary>
+public sealed class CourierWorker(IServiceScopeFactory scopes, IOptions<CourierOptions> options, TimeProvider clock, ILogger<CourierWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RunOnceAsync(stoppingToken) > 0) continue;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Courier round failed; retrying");
+            }
+            try { await Task.Delay(options.Value.PollInterval, clock, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShippingDbContext>();
+        var courier = scope.ServiceProvider.GetRequiredService<CourierClient>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        // xmin is listed because SELECT * leaves out system columns and EF needs it as the row version.
+        var due = await db.Shipments
+            .FromSql($"""
+                SELECT *, xmin FROM shipments
+                WHERE "NextCourierAttemptAt" <= {now}
+                  AND (("Status" = 'Created' AND NOT "CancelRequested")
+                    OR ("Status" = 'Booked' AND "ReadyForPickup" AND NOT "ReadyNotified" AND NOT "CancelRequested")
+                    OR ("CancelRequested" AND NOT "CancelNotified" AND "CourierReference" IS NOT NULL))
+                ORDER BY "NextCourierAttemptAt" LIMIT 20 FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(ct);
+        foreach (var shipment in due) await CallCourierAsync(db, courier, shipment, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return due.Count(s => !s.NeedsCourier);
+    }
+
+    private async Task CallCourierAsync(ShippingDbContext db, CourierClient courier, Shipment shipment, CancellationToken ct)
+    {
+        try
+        {
+            if (shipment.Status == ShipmentStatus.Created && !shipment.CancelRequested)
+            {
+                var r = shipment.Recipient;
+                var booked = await courier.BookAsync(new ParcelBooking(shipment.Id, shipment.TrackingNumber, shipment.CooperativeId,
+                    r.Name, r.Phone, r.Region, r.City, r.Street, shipment.ItemCount, shipment.CashOnDeliveryMad), ct);
+                shipment.Booked(booked.CourierReference, clock.GetUtcNow());
+                db.AddIntegrationEvent(new ShipmentBooked(shipment.Id, shipment.OrderId, shipment.TrackingNumber));
+                db.AddIntegrationEvent(new ShipmentStatusChanged(shipment.Id, shipment.OrderId, shipment.TrackingNumber, nameof(ShipmentStatus.Booked), null));
+            }
+            if (shipment.CancelRequested && !shipment.CancelNotified && shipment.CourierReference is not null)
+            {
+                await courier.CancelAsync(shipment.Id, ct);
+                shipment.CancelNotifiedToCourier(clock.GetUtcNow());
+            }
+            else if (shipment is { Status: ShipmentStatus.Booked, ReadyForPickup: true, ReadyNotified: false })
+            {
+                await courier.ReadyForPickupAsync(shipment.Id, ct);
+                shipment.ReadyNotifiedToCourier(clock.GetUtcNow());
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException
+                                       or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            shipment.CourierFailed(ex.Message, clock.GetUtcNow());
+            logger.LogWarning("Courier call for shipment {ShipmentId} failed (attempt {Attempt}): {Error}",
+                shipment.Id, shipment.CourierAttempts, ex.Message);
+        }
+    }
+}

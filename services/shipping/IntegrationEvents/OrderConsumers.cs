@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Tadamon.Contracts.Orders;
+using Tadamon.Messaging;
+using Tadamon.Shipping.Infrastructure;
+using Tadamon.Shipping.Model;
+
+namespace Tadamon.Shipping.IntegrationEvents;
+
+/// <summary>A confirmed order becomes a parcel to book (the courier worker books it).</summary>
+public sealed class OrderConfirmedConsumer(ShippingDbContext db, ILogger<OrderConfirmedConsumer> logger)
+    : InboxConsumer<OrderConfirmed, ShippingDbContext>(db, logger)
+{
+    protected override async Task HandleAsync(OrderConfirmed message, ConsumeContext<OrderConfirmed> context)
+    {
+        // Keyed by order: a second copy, or a cancel that came first, leaves things as they are.
+        if (await Db.Shipments.AnyAsync(s => s.OrderId == message.OrderId, context.CancellationToken)) return;
+        var r = message.Recipient;
+        Db.Shipments.Add(new Shipment
+        {
+            OrderId = message.OrderId, CooperativeId = message.CooperativeId, TrackingNumber = NewTrackingNumber(),
+            CashOnDeliveryMad = message.CashOnDeliveryMad, ItemCount = message.ItemCount,
+            Recipient = new Recipient(r.RecipientName, r.Phone, r.Region, r.City, r.Street),
+        });
+    }
+
+    /// <summary>Short enough to read over the phone; unguessable enough that tracking pages are not enumerable.</summary>
+    private static string NewTrackingNumber() => "TDM" + RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 10);
+}
+
+/// <summary>The cooperative packed the parcel: the courier worker tells the courier it can come.</summary>
+public sealed class OrderReadyForPickupConsumer(ShippingDbContext db, TimeProvider clock, ILogger<OrderReadyForPickupConsumer> logger)
+    : InboxConsumer<OrderReadyForPickup, ShippingDbContext>(db, logger)
+{
+    protected override async Task HandleAsync(OrderReadyForPickup message, ConsumeContext<OrderReadyForPickup> context)
+    {
+        // The confirmation may still be on its way: failing lets the retry policy try again shortly.
+        var shipment = await Db.Shipments.FirstOrDefaultAsync(s => s.OrderId == message.OrderId, context.CancellationToken)
+            ?? throw new InvalidOperationException($"No shipment yet for order {message.OrderId}; retrying.");
+        shipment.MarkReadyForPickup(clock.GetUtcNow());
+    }
+}
+
+/// <summary>A cancelled order's parcel is not booked, or the courier is told to bring it back.</summary>
+public sealed class OrderCancelledConsumer(ShippingDbContext db, TimeProvider clock, ILogger<OrderCancelledConsumer> logger)
+    : InboxConsumer<OrderCancelled, ShippingDbContext>(db, logger)
+{
+    protected override async Task HandleAsync(OrderCancelled message, ConsumeContext<OrderCancelled> context)
+    {
+        var shipment = await Db.Shipments.Include(s => s.Timeline)
+            .FirstOrDefaultAsync(s => s.OrderId == message.OrderId, context.CancellationToken);
+        if (shipment is null)
+        {
+            Db.Shipments.Add(Shipment.CancelledBeforeCreation(message.OrderId, message.CooperativeId));
+            return;
+        }
+        if (!shipment.CancelRequested) shipment.Cancel(clock.GetUtcNow());
+    }
+}

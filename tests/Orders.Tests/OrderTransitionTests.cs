@@ -1,0 +1,75 @@
+using Tadamon.Orders.Model;
+
+namespace Tadamon.Orders.Tests;
+
+/// <summary>The lifecycle's rules on their own, without a database.</summary>
+public sealed class OrderTransitionTests
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    private static Order NewOrder() => new()
+    {
+        BuyerId = "buyer", Recipient = new DeliveryAddress("Fatima", "0612345678", "casablanca-settat", "Casablanca", "12 rue"),
+    };
+
+    private static Order Shipped()
+    {
+        var order = NewOrder();
+        order.Confirm(Now);
+        order.ApplyCourierStatus("PickedUp", Now);
+        return order;
+    }
+
+    [Fact]
+    public void When_a_rejected_order_is_confirmed_Should_refuse()
+    {
+        var order = NewOrder();
+        order.Reject("out-of-stock", Now);
+
+        var refused = Assert.Throws<IllegalTransitionException>(() => order.Confirm(Now));
+        Assert.Equal(OrderStatus.Rejected, refused.From);
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void When_a_shipped_order_is_cancelled_Should_be_allowed_only_to_operators(bool byOperator, bool allowed)
+    {
+        var order = Shipped();
+
+        var attempt = Record.Exception(() => order.Cancel("reason", byOperator, Now));
+
+        Assert.Equal(allowed, attempt is null);
+        Assert.Equal(allowed ? OrderStatus.Cancelled : OrderStatus.Shipped, order.Status);
+    }
+
+    [Fact]
+    public void When_a_delivered_order_is_cancelled_even_by_an_operator_Should_refuse()
+    {
+        var order = Shipped();
+        order.ApplyCourierStatus("Delivered", Now);
+
+        Assert.Throws<IllegalTransitionException>(() => order.Cancel("reason", byOperator: true, Now));
+    }
+
+    [Fact]
+    public void When_a_failed_delivery_comes_back_Should_end_returned_and_ignore_a_late_pickup()
+    {
+        var order = Shipped();
+
+        Assert.True(order.ApplyCourierStatus("DeliveryFailed", Now));
+        Assert.True(order.ApplyCourierStatus("Returned", Now));
+        Assert.False(order.ApplyCourierStatus("PickedUp", Now));
+        Assert.Equal(OrderStatus.Returned, order.Status);
+    }
+
+    [Fact]
+    public void When_courier_news_concern_a_cancelled_order_Should_change_nothing()
+    {
+        var order = NewOrder();
+        order.Cancel("changed my mind", byOperator: false, Now);
+
+        Assert.False(order.ApplyCourierStatus("Delivered", Now));
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+    }
+}
