@@ -14,6 +14,10 @@ public static class Extensions
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
+        // Browsers reach the platform from its own origin; other origins are allowed only when configured.
+        var origins = builder.Configuration.GetSection("Gateway:AllowedOrigins").Get<string[]>() ?? [];
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+            policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", "Retry-After")));
         builder.Services.AddReverseProxy()
             .LoadFromMemory(Routes.All(), Routes.Clusters())
             .AddServiceDiscoveryDestinationResolver();

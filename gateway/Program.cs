@@ -5,6 +5,8 @@ builder.AddServiceDefaults();
 builder.AddGateway();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
+app.UseCors();
 app.MapDefaultEndpoints();
 app.MapApiReference();
 app.MapReverseProxy();

@@ -93,4 +93,17 @@ public sealed class SpineTests(PlatformFixture platform)
         Assert.Contains(errors, e => e.Contains("namear"));
         Assert.Contains(errors, e => e.Contains("pricemad"));
     }
+
+    [Fact]
+    public async Task Answers_through_the_gateway_Should_carry_security_headers_and_no_CORS_grant_for_strangers()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/health");
+        request.Headers.Add("Origin", "https://evil.example");
+        using var response = await platform.Gateway.SendAsync(request);
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
 }

@@ -158,3 +158,21 @@ public sealed class AccountsAndTokensTests(IdentityFactory identity) : IClassFix
         Assert.Equal(HttpStatusCode.Forbidden, (await _http.SendAsync(request)).StatusCode);
     }
 }
+
+public sealed class MalformedRequestTests(IdentityFactory identity) : IClassFixture<IdentityFactory>
+{
+    [Theory]
+    [InlineData("{\"displayName\": \"Karim\", ")]                // cut short
+    [InlineData("{\"displayName\": 42, \"role\": []}")]          // wrong types
+    [InlineData("[1, 2, 3]")]                                    // not an object
+    public async Task When_the_body_is_not_a_valid_request_Should_answer_a_400_problem_and_stay_healthy(string body)
+    {
+        var http = identity.CreateClient();
+        var response = await http.PostAsync("/accounts/register", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // Healthy once the broker connection is up (a fresh host may still be connecting).
+        await Eventually.TrueAsync(async () => (await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK, "the service to be healthy");
+    }
+}
