@@ -55,7 +55,7 @@ public sealed class ParcelStore
     private readonly Lock _faultsLock = new();
     private Faults _faults;
 
-    public ParcelStore(Microsoft.Extensions.Options.IOptions<SandboxOptions> options) => _faults = options.Value.Faults;
+    public ParcelStore(Microsoft.Extensions.Options.IOptions<SandboxOptions> options) => _faults = Clone(options.Value.Faults);
 
     public IEnumerable<Parcel> All => _parcels.Values;
 

@@ -11,6 +11,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapTrackingApi();
 app.MapCourierWebhooksApi();
+app.MapShipmentsApi();
 
 await app.MigrateDatabaseAsync<ShippingDbContext>();
 app.Run();

@@ -130,4 +130,23 @@ public sealed class MarketTests(CatalogFactory catalog) : IClassFixture<CatalogF
         Assert.Equal(HttpStatusCode.NotFound, (await catalog.CreateClient().GetAsync($"/products/{product.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await catalog.Operator().GetAsync($"/products/{product.Id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task When_a_manager_lists_their_products_Should_see_drafts_that_buyers_and_other_managers_cannot()
+    {
+        var cooperative = await catalog.VerifiedCooperativeAsync();
+        var manager = catalog.As(Roles.CooperativeManager, "manager", cooperative);
+        var created = await manager.PostAsJsonAsync("/products", new
+        {
+            cooperativeId = cooperative, nameAr = "كسكس", nameFr = "Couscous d'orge", category = "couscous", unit = "kg", priceMad = 35m, stock = 12,
+        });
+        var draft = (await created.Content.ReadFromJsonAsync<ProductResponse>(CatalogFactory.Json))!;
+
+        var own = await manager.GetFromJsonAsync<Page<CooperativesApi.StockedProduct>>($"/cooperatives/{cooperative}/products", CatalogFactory.Json);
+        var stranger = await catalog.As(Roles.CooperativeManager, "other", Guid.NewGuid()).GetAsync($"/cooperatives/{cooperative}/products");
+
+        Assert.Equal([(draft.Id, "Draft")], own!.Items.Select(p => (p.Product.Id, p.Product.Status)));
+        Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
+        Assert.Empty((await SearchAsync($"cooperativeId={cooperative}")).Items);
+    }
 }

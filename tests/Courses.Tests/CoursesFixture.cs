@@ -32,14 +32,7 @@ public sealed class CoursesFixture() : ServiceFactory<CoursesDbContext>("courses
         return await scope.ServiceProvider.GetRequiredService<CoursesDbContext>().Set<Tadamon.Messaging.InboxMessage>().AnyAsync(m => m.MessageId == eventId);
     }
 
-    public HttpClient As(string user, string role, Guid? scope = null)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Tadamon-User", user);
-        client.DefaultRequestHeaders.Add("X-Tadamon-Role", role);
-        if (scope is not null) client.DefaultRequestHeaders.Add("X-Tadamon-Scope", scope.ToString());
-        return client;
-    }
+    public HttpClient As(string user, string role, Guid? scope = null) => CreateClient().ActingAs(user, role, scope);
 
     public HttpClient Operator() => As("delegation-staff", "operator");
     public HttpClient Manager(Guid centreId) => As($"manager-{centreId:N}", "centre-manager", centreId);

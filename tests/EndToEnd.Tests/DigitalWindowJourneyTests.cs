@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Tadamon.TestSupport;
 using Xunit;
 
 namespace Tadamon.EndToEnd.Tests;
@@ -194,10 +195,7 @@ public sealed class DigitalWindowJourneyTests(PlatformFixture platform)
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, Who who, object? body = null)
     {
-        using var request = new HttpRequestMessage(method, url);
-        request.Headers.Add("X-Tadamon-User", who.User);
-        request.Headers.Add("X-Tadamon-Role", who.Role);
-        if (who.Scope is { } scope) request.Headers.Add("X-Tadamon-Scope", scope.ToString());
+        using var request = new HttpRequestMessage(method, url).ActingAs(who.User, who.Role, who.Scope);
         if (body is not null) request.Content = JsonContent.Create(body);
         var response = await platform.Gateway.SendAsync(request);
         await response.Content.LoadIntoBufferAsync(); // read more than once by the assertions

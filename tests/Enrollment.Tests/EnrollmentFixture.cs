@@ -20,14 +20,7 @@ public sealed class EnrollmentFixture() : ServiceFactory<EnrollmentDbContext>("e
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public HttpClient As(string user, string role, Guid? scope = null)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Tadamon-User", user);
-        client.DefaultRequestHeaders.Add("X-Tadamon-Role", role);
-        if (scope is not null) client.DefaultRequestHeaders.Add("X-Tadamon-Scope", scope.ToString());
-        return client;
-    }
+    public HttpClient As(string user, string role, Guid? scope = null) => CreateClient().ActingAs(user, role, scope);
 
     public HttpClient Beneficiary(string? id = null) => As(id ?? $"b-{Guid.NewGuid():N}", "beneficiary");
     public HttpClient Manager(Guid centreId) => As($"manager-{centreId:N}", "centre-manager", centreId);

@@ -188,6 +188,24 @@ public sealed class LearningTests(EnrollmentFixture app) : IClassFixture<Enrollm
     }
 
     [Fact]
+    public async Task When_the_manager_follows_progress_Should_see_each_seated_person_and_export_it_as_csv()
+    {
+        var outline = EnrollmentFixture.Outline((1, true), (1, true));
+        var course = await app.NewCourseAsync(outline: outline);
+        var (ahead, aheadEnrollment) = await app.SeatedAsync(course, "Amal Benali");
+        await app.SeatedAsync(course, "=Badr Tazi"); // a name a spreadsheet would take for a formula
+        (await ahead.PostAsync($"/enrollments/{aheadEnrollment.Id}/lessons/{outline[0].LessonId}/complete", null)).EnsureSuccessStatusCode();
+        var manager = app.Manager(course.CentreId);
+
+        var progress = await manager.GetFromJsonAsync<CentreViewsApi.BeneficiaryProgress[]>($"/courses/{course.CourseId}/progress", Json);
+        var csv = await manager.GetStringAsync($"/courses/{course.CourseId}/progress.csv");
+
+        Assert.Equal([("=Badr Tazi", 0), ("Amal Benali", 50)], progress!.Select(p => (p.BeneficiaryName, p.Percent)).OrderBy(p => p.Percent));
+        Assert.Contains("\"Amal Benali\",Seated,50,1,2", csv);
+        Assert.Contains("\"'=Badr Tazi\"", csv);
+    }
+
+    [Fact]
     public async Task When_someone_on_the_waiting_list_opens_a_lesson_Should_refuse_until_seated()
     {
         var outline = EnrollmentFixture.Outline((1, true));

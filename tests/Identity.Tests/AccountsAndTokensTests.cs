@@ -130,8 +130,7 @@ public sealed class AccountsAndTokensTests(IdentityFactory identity) : IClassFix
         {
             Content = JsonContent.Create(new { displayName = "مدير مركز العطاوية", email, password = "Bien-Longue-2026", role = "centre-manager", scopeId = centreId }),
         };
-        request.Headers.Add("X-Tadamon-User", "operator-1");
-        request.Headers.Add("X-Tadamon-Role", "operator");
+        request.ActingAs("operator-1", "operator");
         var created = await _http.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
@@ -152,8 +151,7 @@ public sealed class AccountsAndTokensTests(IdentityFactory identity) : IClassFix
         {
             Content = JsonContent.Create(new { displayName = "Intrus", email = UniqueEmail(), password = "Bien-Longue-2026", role = "operator" }),
         };
-        request.Headers.Add("X-Tadamon-User", "buyer-1");
-        request.Headers.Add("X-Tadamon-Role", "buyer");
+        request.ActingAs("buyer-1", "buyer");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await _http.SendAsync(request)).StatusCode);
     }

@@ -17,6 +17,8 @@ public static class CooperativesApi
             .WithSummary("Verified cooperatives (operators also see applications and suspended ones), paged");
         cooperatives.MapGet("/{id:guid}", Get).WithName("GetCooperative").WithSummary("One cooperative's profile");
         cooperatives.MapPost("/", Apply).WithName("ApplyCooperative").WithSummary("A cooperative applies to sell on the market");
+        cooperatives.MapGet("/{id:guid}/products", ListOwnProducts).WithName("ListCooperativeProducts")
+            .WithSummary("All of a cooperative's products, drafts included, with reserved stock: for its manager and operators");
         cooperatives.MapPost("/{id:guid}/verify", Verify).WithName("VerifyCooperative")
             .WithSummary("An operator vets a cooperative (or lifts its suspension)");
         cooperatives.MapPost("/{id:guid}/suspend", Suspend).WithName("SuspendCooperative")
@@ -74,6 +76,20 @@ public static class CooperativesApi
         // An application or a suspension is not public: outsiders see no such cooperative.
         if (cooperative is null || (!cooperative.IsSelling && !services.CanManage(id))) return TypedResults.NotFound();
         return TypedResults.Ok(ToResponse(cooperative));
+    }
+
+    public sealed record StockedProduct(ProductResponse Product, int StockReserved, DateTimeOffset UpdatedAt);
+
+    private static async Task<Results<Ok<Page<StockedProduct>>, ProblemHttpResult>> ListOwnProducts(
+        Guid id, int? page, int? pageSize, [AsParameters] CatalogServices services, CancellationToken ct)
+    {
+        if (!services.CanManage(id)) return Problems.Forbidden(services.Http);
+        var (number, size) = Paging.Clamp(page, pageSize);
+        var query = services.Db.Products.AsNoTracking().Where(p => p.CooperativeId == id);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(p => p.NameFr).ThenBy(p => p.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<StockedProduct>(
+            items.Select(p => new StockedProduct(ProductResponse.From(p), p.StockReserved, p.UpdatedAt)).ToList(), number, size, total));
     }
 
     private static async Task<Results<Created<CooperativeResponse>, ValidationProblem, ProblemHttpResult>> Apply(

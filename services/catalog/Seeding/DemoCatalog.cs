@@ -16,6 +16,9 @@ public static class DemoCatalog
 {
     public static async Task SeedAsync(CatalogDbContext db, CancellationToken ct)
     {
+        // Replicas starting together would both find the catalogue empty: one seeds, the others wait and skip.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})", ct);
         if (await db.Cooperatives.AnyAsync(ct)) return;
 
         var now = DateTimeOffset.UtcNow;
@@ -45,5 +48,8 @@ public static class DemoCatalog
             }
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
+
+    private const long SeedLockKey = 0x7461646d_73656564; // "tadmseed"
 }

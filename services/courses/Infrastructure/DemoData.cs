@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tadamon.Courses.Apis;
 using Tadamon.Courses.Model;
@@ -107,7 +105,7 @@ public static class DemoData
 
     public static IReadOnlyList<Guid> CentreIds => Centres.Select(c => IdOf("centre:" + c.Key)).ToList();
 
-    private static Guid IdOf(string key) => new(MD5.HashData(Encoding.UTF8.GetBytes("tadamon-demo:" + key)));
+    private static Guid IdOf(string key) => DemoIds.Of(key);
 
     private static readonly CentreSeed[] Centres =
     [

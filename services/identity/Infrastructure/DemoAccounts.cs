@@ -8,6 +8,7 @@ namespace Tadamon.Identity.Infrastructure;
 public static class DemoAccounts
 {
     public const string Password = "Tadamon-2026";
+    public const string DemoCooperativeKey = "cooperative:1";
 
     public static async Task SeedAsync(IdentityDbContext db, CancellationToken ct)
     {
@@ -34,6 +35,9 @@ public static class DemoAccounts
         db.Users.AddRange(
             Demo("operateur@tadamon.ma", "Agence de développement social", Roles.Operator, null),
             Demo("acheteur@tadamon.ma", "Youssef El Amrani", Roles.Buyer, null),
+            // Scoped to the first demo cooperative and centre, which catalog and courses seed under the same keys.
+            Demo("cooperative@tadamon.ma", "تعاونية تيفاوين لزيت أركان", Roles.CooperativeManager, DemoIds.Of(DemoCooperativeKey)),
+            Demo("centre@tadamon.ma", "مركز التدرج المهني بقلعة السراغنة", Roles.CentreManager, DemoIds.Of("centre:vocational-kelaa")),
             beneficiary);
         await db.SaveChangesAsync(ct);
     }

@@ -32,9 +32,10 @@ public static class CourierWebhooksApi
     public sealed record Acknowledged(string WebhookId, bool Duplicate);
 
     private static async Task<Results<Ok<Acknowledged>, ProblemHttpResult, ValidationProblem>> Receive(
-        HttpContext http, ShippingDbContext db, IOptions<CourierOptions> options, TimeProvider clock, ILogger<CourierNotification> logger,
+        HttpContext http, ShippingDbContext db, IOptions<CourierOptions> options, TimeProvider clock, ILoggerFactory loggers,
         CancellationToken ct)
     {
+        var logger = loggers.CreateLogger("Tadamon.Shipping.CourierWebhooks");
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync(ct);
         if (!IsSignedByCourier(body, http.Request.Headers, options.Value.WebhookSecrets, logger))
