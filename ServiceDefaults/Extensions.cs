@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -40,6 +42,10 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = ctx =>
                 ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
+        // Bad input is the caller's fault in every environment: a 400 problem, never a 500 (Development would throw).
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        builder.Services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = ex =>
+            ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<CallerAccessor>();
         builder.Services.AddOpenApi();
