@@ -2,6 +2,7 @@ using Tadamon.Courses;
 using Tadamon.Courses.Apis;
 using Tadamon.Courses.Infrastructure;
 using Tadamon.Messaging;
+using Tadamon.Messaging.DeadLetters;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,11 +10,12 @@ builder.AddCoursesServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapDeadLetters();
 app.MapCentresApi();
 app.MapSeasonsApi();
 app.MapCoursesApi();
 app.MapOutlineApi();
 app.MapLiveClassesApi();
 
-await app.MigrateDatabaseAsync<CoursesDbContext>(app.Configuration.GetValue("Seed:Demo", false) ? DemoData.SeedAsync : null);
+await app.MigrateDatabaseAsync<CoursesDbContext>(DemoData.SeedAsync);
 app.Run();

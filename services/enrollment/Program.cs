@@ -2,6 +2,7 @@ using Tadamon.Enrollment;
 using Tadamon.Enrollment.Apis;
 using Tadamon.Enrollment.Infrastructure;
 using Tadamon.Messaging;
+using Tadamon.Messaging.DeadLetters;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,6 +10,7 @@ builder.AddEnrollmentServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapDeadLetters();
 app.MapPreRegistrationsApi();
 app.MapDecisionsApi();
 app.MapEnrollmentsApi();
