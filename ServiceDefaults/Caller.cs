@@ -28,9 +28,9 @@ public sealed record Caller(string? UserId, string? Role, Guid? ScopeId)
 }
 
 /// <summary>
-/// Reads the caller. Until the identity service lands this is the test-header stand-in
-/// (<c>X-Tadamon-User</c>, <c>X-Tadamon-Role</c>, <c>X-Tadamon-Scope</c>); identity replaces this one class
-/// with token claims, and every endpoint keeps asking <see cref="Current"/>.
+/// Reads the caller: from the validated access token when one was presented; otherwise, until the tests move to
+/// tokens (the identity issue's next step), from the stand-in headers <c>X-Tadamon-User</c>, <c>X-Tadamon-Role</c>,
+/// <c>X-Tadamon-Scope</c>. Every endpoint asks <see cref="Current"/> and never looks at either directly.
 /// </summary>
 public sealed class CallerAccessor(IHttpContextAccessor http)
 {
@@ -42,8 +42,17 @@ public sealed class CallerAccessor(IHttpContextAccessor http)
     {
         get
         {
-            var headers = http.HttpContext?.Request.Headers;
-            if (headers is null) return Caller.Anonymous;
+            var context = http.HttpContext;
+            if (context is null) return Caller.Anonymous;
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                var claims = context.User;
+                return new Caller(
+                    claims.FindFirst("sub")?.Value,
+                    claims.FindFirst("role")?.Value,
+                    Guid.TryParse(claims.FindFirst(TokenAuthentication.ScopeClaim)?.Value, out var scoped) ? scoped : null);
+            }
+            var headers = context.Request.Headers;
             var user = headers[UserHeader].ToString();
             if (string.IsNullOrWhiteSpace(user)) return Caller.Anonymous;
             var role = headers[RoleHeader].ToString();
