@@ -7,10 +7,13 @@ var infra = builder.AddPlatformInfrastructure();
 
 var identity = builder.AddProject<Projects.Identity_Api>("identity").WithDatabaseAndBroker(infra, "identitydb")
     .WithTokenKeys(infra.StateDirectory);
-var orders = builder.AddProject<Projects.Orders_Api>("orders").WithDatabaseAndBroker(infra, "ordersdb");
+// Every service below references identity: it checks access tokens against identity's published keys.
+var orders = builder.AddProject<Projects.Orders_Api>("orders").WithDatabaseAndBroker(infra, "ordersdb")
+    .WithReference(identity);
 // Catalog publishes the demo catalogue as it starts: orders' queues must exist by then, or the broker drops the
 // events (an exchange without bindings) and the price book stays empty.
 var catalog = builder.AddProject<Projects.Catalog_Api>("catalog").WithDatabaseAndBroker(infra, "catalogdb")
+    .WithReference(identity)
     .WithEnvironment("Seed__Demo", builder.Configuration["Seed:Demo"] ?? "true")
     .WaitFor(orders);
 
@@ -28,11 +31,14 @@ var courier = builder.AddProject<Projects.CourierSandbox>("courier-sandbox")
     .WithHttpCommand("/control/faults/bad-signature", "Courier: next webhook badly signed", commandName: "courier-bad-signature")
     .WithHttpCommand("/control/faults/reset", "Courier: behave again", commandName: "courier-reset");
 var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabaseAndBroker(infra, "shippingdb")
+    .WithReference(identity)
     .WithReference(courier).WaitFor(courier)
     .WithEnvironment("Courier__BaseUrl", "http://courier-sandbox")
     .WithEnvironment("Courier__WebhookSecrets__0", courierSecret);
-var courses = builder.AddProject<Projects.Courses_Api>("courses").WithDatabaseAndBroker(infra, "coursesdb");
-var enrollment = builder.AddProject<Projects.Enrollment_Api>("enrollment").WithDatabaseAndBroker(infra, "enrollmentdb");
+var courses = builder.AddProject<Projects.Courses_Api>("courses").WithDatabaseAndBroker(infra, "coursesdb")
+    .WithReference(identity);
+var enrollment = builder.AddProject<Projects.Enrollment_Api>("enrollment").WithDatabaseAndBroker(infra, "enrollmentdb")
+    .WithReference(identity);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithExternalHttpEndpoints()
