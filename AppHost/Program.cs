@@ -14,7 +14,6 @@ var orders = builder.AddProject<Projects.Orders_Api>("orders").WithDatabaseAndBr
 // events (an exchange without bindings) and the price book stays empty.
 var catalog = builder.AddProject<Projects.Catalog_Api>("catalog").WithDatabaseAndBroker(infra, "catalogdb")
     .WithReference(identity)
-    .WithEnvironment("Seed__Demo", builder.Configuration["Seed:Demo"] ?? "true")
     .WaitFor(orders);
 
 // The partner courier, played by the sandbox on a developer's machine. Shipping books through it and verifies its

@@ -3,6 +3,7 @@ using Tadamon.Catalog.Apis;
 using Tadamon.Catalog.Infrastructure;
 using Tadamon.Catalog.Seeding;
 using Tadamon.Messaging;
+using Tadamon.Messaging.DeadLetters;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -10,9 +11,9 @@ builder.AddCatalogServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapDeadLetters();
 app.MapCooperativesApi();
 app.MapProductsApi();
 
-var seedDemo = app.Configuration.GetValue("Seed:Demo", false);
-await app.MigrateDatabaseAsync<CatalogDbContext>(seedDemo ? DemoCatalog.SeedAsync : null);
+await app.MigrateDatabaseAsync<CatalogDbContext>(DemoCatalog.SeedAsync);
 app.Run();

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Tadamon.Courses.Infrastructure;
 using Tadamon.Messaging;
 
@@ -10,13 +9,10 @@ public static class Extensions
     {
         builder.AddServiceDatabase<CoursesDbContext>("coursesdb");
         builder.AddMessaging<CoursesDbContext>("courses", typeof(Extensions).Assembly);
-        builder.Services.AddSingleton(TimeProvider.System);
-        // The validation source generator only sees endpoints of the assembly that calls AddValidation: calling it
-        // here (besides ServiceDefaults) is what makes the DataAnnotations on this service's requests answer 400.
+        // The validation source generator only sees the request types of the project that calls AddValidation.
         builder.Services.AddValidation();
         builder.Services.AddScoped<Tadamon.Courses.Apis.RequestContext>();
         // Types and modes travel as their names: readable in the API and stable if the enums grow.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
 }

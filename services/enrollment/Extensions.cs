@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Tadamon.Enrollment.Infrastructure;
 using Tadamon.Messaging;
 
@@ -10,13 +9,10 @@ public static class Extensions
     {
         builder.AddServiceDatabase<EnrollmentDbContext>("enrollmentdb");
         builder.AddMessaging<EnrollmentDbContext>("enrollment", typeof(Extensions).Assembly);
-        builder.Services.AddSingleton(TimeProvider.System);
-        // The validation source generator only sees endpoints of the assembly that calls AddValidation: calling it
-        // here (besides ServiceDefaults) is what makes the DataAnnotations on this service's requests answer 400.
+        // The validation source generator only sees the request types of the project that calls AddValidation.
         builder.Services.AddValidation();
         builder.Services.AddScoped<Tadamon.Enrollment.Apis.RequestScope>();
         // Statuses travel as names, so API clients and CSV readers see "Seated", not 0.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
 }

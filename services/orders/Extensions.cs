@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Tadamon.Messaging;
 using Tadamon.Orders.Infrastructure;
 
@@ -10,11 +9,8 @@ public static class Extensions
     {
         builder.AddServiceDatabase<OrdersDbContext>("ordersdb");
         builder.AddMessaging<OrdersDbContext>("orders", typeof(Extensions).Assembly);
-        builder.Services.AddSingleton(TimeProvider.System);
-        // The validation source generator only sees endpoints of the assembly that calls AddValidation, so this
-        // (besides ServiceDefaults' call) is what turns the DataAnnotations on requests into 400 problem details.
+        // The validation source generator only sees the request types of the project that calls AddValidation.
         builder.Services.AddValidation();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Tadamon.Messaging;
+using Tadamon.Messaging.DeadLetters;
 using Tadamon.Orders;
 using Tadamon.Orders.Apis;
 using Tadamon.Orders.Infrastructure;
@@ -9,6 +10,7 @@ builder.AddOrdersServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapDeadLetters();
 app.MapPriceBookApi();
 app.MapCheckoutApi();
 app.MapOrdersApi();

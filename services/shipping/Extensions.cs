@@ -9,11 +9,10 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddShippingServices(this IHostApplicationBuilder builder)
     {
-        // The validation source generator only sees request types in the project that calls AddValidation.
+        // The validation source generator only sees the request types of the project that calls AddValidation.
         builder.Services.AddValidation();
         builder.AddServiceDatabase<ShippingDbContext>("shippingdb");
         builder.AddMessaging<ShippingDbContext>("shipping", typeof(Extensions).Assembly);
-        builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddOptions<CourierOptions>().BindConfiguration("Courier");
         // Typed client; retries, timeouts and the circuit breaker come from the service defaults' resilience handler.

@@ -1,4 +1,5 @@
 using Tadamon.Messaging;
+using Tadamon.Messaging.DeadLetters;
 using Tadamon.Shipping;
 using Tadamon.Shipping.Apis;
 using Tadamon.Shipping.Infrastructure;
@@ -9,6 +10,7 @@ builder.AddShippingServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapDeadLetters();
 app.MapTrackingApi();
 app.MapCourierWebhooksApi();
 app.MapShipmentsApi();

@@ -8,14 +8,7 @@ namespace Tadamon.Catalog.Tests;
 
 public sealed class CatalogFactory() : ServiceFactory<CatalogDbContext>("catalogdb")
 {
-    public HttpClient As(string role, string user = "someone", Guid? scope = null)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add(CallerAccessor.UserHeader, user);
-        client.DefaultRequestHeaders.Add(CallerAccessor.RoleHeader, role);
-        if (scope is { } s) client.DefaultRequestHeaders.Add(CallerAccessor.ScopeHeader, s.ToString());
-        return client;
-    }
+    public HttpClient As(string role, string user = "someone", Guid? scope = null) => CreateClient().ActingAs(user, role, scope);
 
     public HttpClient Operator() => As(Roles.Operator, "operator-1");
 

@@ -30,5 +30,8 @@ public sealed class DemoCatalogTests(CatalogFactory catalog) : IClassFixture<Cat
         Assert.InRange(cooperatives, 24, 60);
         Assert.Equal(12, regions);
         Assert.Equal(products, published);
+        // Identity's demo cooperative manager is scoped to this id: it must name the seeded cooperative.
+        var first = await catalog.InScopeAsync((db, _) => db.Cooperatives.FirstOrDefaultAsync(c => c.Id == DemoIds.Of("cooperative:1")));
+        Assert.Equal("تعاونية تيفاوين لزيت أركان", first?.NameAr);
     }
 }

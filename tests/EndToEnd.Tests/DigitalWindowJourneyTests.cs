@@ -145,6 +145,8 @@ public sealed class DigitalWindowJourneyTests(PlatformFixture platform)
     /// A centre in El Attaouia, a season, a remote course with two lessons and a live class starting in five
     /// minutes (joinable now), published; returns once enrollment knows the course.
     /// </summary>
+    private static int _nextSeasonYear = 3000;
+
     private async Task<(Who Manager, Guid Course, Guid[] Lessons, Guid LiveClass)> PublishedRemoteCourseAsync(int capacity)
     {
         var centre = await CreatedAsync("/api/courses/centres", Delegation, new
@@ -153,7 +155,7 @@ public sealed class DigitalWindowJourneyTests(PlatformFixture platform)
             province = "Kelâat Es-Sraghna", commune = "El Attaouia", address = "Avenue Mohammed V, El Attaouia", phone = "+212524437711", mode = "Remote",
         });
         var manager = new Who($"manager-{centre:N}", "centre-manager", centre);
-        var year = Random.Shared.Next(3000, 9000);
+        var year = Interlocked.Increment(ref _nextSeasonYear); // season labels are unique: one of its own per course
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var season = await CreatedAsync("/api/courses/seasons", Delegation, new { label = $"{year}/{year + 1}", opensOn = today.AddDays(-1), closesOn = today.AddDays(120) });
         var course = await CreatedAsync("/api/courses/courses", manager, new

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.Testing;
+using Tadamon.TestSupport;
 using Xunit;
 
 namespace Tadamon.EndToEnd.Tests;
@@ -19,10 +20,7 @@ public sealed class MarketplaceJourneyTests(PlatformFixture platform)
     private static HttpRequestMessage As(HttpMethod method, string url, string role, string user, Guid? scope = null, object? body = null)
     {
         var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("X-Tadamon-User", user);
-        request.Headers.Add("X-Tadamon-Role", role);
-        if (scope is { } s) request.Headers.Add("X-Tadamon-Scope", s.ToString());
-        return request;
+        return request.ActingAs(user, role, scope);
     }
 
     private async Task<JsonElement> SendAsync(HttpRequestMessage request, HttpStatusCode expected = HttpStatusCode.OK)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Tadamon.TestSupport;
 using Xunit;
 
 namespace Tadamon.EndToEnd.Tests;
@@ -36,8 +37,7 @@ public sealed class TokenTests(PlatformFixture platform)
 
         using var request = new HttpRequestMessage(HttpMethod.Get, DeadLetters);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bad);
-        request.Headers.Add("X-Tadamon-User", "someone");
-        request.Headers.Add("X-Tadamon-Role", "operator");
+        request.ActingAs("someone", "operator");
         using var response = await platform.Gateway.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

@@ -8,14 +8,7 @@ namespace Tadamon.Orders.Tests;
 
 public sealed class OrdersFactory() : ServiceFactory<OrdersDbContext>("ordersdb")
 {
-    public HttpClient As(string role, string user, Guid? scope = null)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add(CallerAccessor.UserHeader, user);
-        client.DefaultRequestHeaders.Add(CallerAccessor.RoleHeader, role);
-        if (scope is { } s) client.DefaultRequestHeaders.Add(CallerAccessor.ScopeHeader, s.ToString());
-        return client;
-    }
+    public HttpClient As(string role, string user, Guid? scope = null) => CreateClient().ActingAs(user, role, scope);
 
     public HttpClient Buyer(string user) => As(Roles.Buyer, user);
 

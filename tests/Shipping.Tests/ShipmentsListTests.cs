@@ -2,18 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using Tadamon.Shipping.Apis;
 using Tadamon.Shipping.Model;
+using Tadamon.TestSupport;
 
 namespace Tadamon.Shipping.Tests;
 
 public sealed class ShipmentsListTests(ShippingFactory shipping) : IClassFixture<ShippingFactory>
 {
-    private HttpClient As(string role)
-    {
-        var client = shipping.CreateClient();
-        client.DefaultRequestHeaders.Add(CallerAccessor.UserHeader, "someone");
-        client.DefaultRequestHeaders.Add(CallerAccessor.RoleHeader, role);
-        return client;
-    }
+    private HttpClient As(string role) => shipping.CreateClient().ActingAs("someone", role);
 
     [Fact]
     public async Task When_an_operator_lists_returned_shipments_Should_see_them_and_a_buyer_should_be_forbidden()

@@ -22,10 +22,12 @@ public static class DemoCatalog
         if (await db.Cooperatives.AnyAsync(ct)) return;
 
         var now = DateTimeOffset.UtcNow;
-        foreach (var demo in DemoCatalogData.Cooperatives)
+        foreach (var (demo, number) in DemoCatalogData.Cooperatives.Select((c, i) => (c, i + 1)))
         {
             var cooperative = new Cooperative
             {
+                // Stable ids: identity's demo cooperative manager is scoped to "cooperative:1" (Tifawine).
+                Id = DemoIds.Of($"cooperative:{number}"),
                 NameAr = demo.NameAr, NameFr = demo.NameFr, Region = demo.Region, Province = demo.Province,
                 Type = demo.Type, ContactPhone = demo.Phone, AppliedBy = "demo",
                 ProductFamilies = demo.Products.Select(p => p.Category).Distinct().ToList(),
