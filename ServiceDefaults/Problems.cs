@@ -36,6 +36,10 @@ public static class Problems
     public static ProblemHttpResult Unauthorized(HttpContext context) =>
         Problem(context, StatusCodes.Status401Unauthorized, "Veuillez vous identifier.", "يرجى تسجيل الدخول.", "unauthenticated");
 
+    /// <summary>Null when the caller may go on; else 401 for an anonymous caller, 403 for a known one who may not.</summary>
+    public static ProblemHttpResult? RefuseUnless(HttpContext context, Caller caller, bool allowed) =>
+        !caller.IsAuthenticated ? Unauthorized(context) : allowed ? null : Forbidden(context);
+
     public static ValidationProblem Invalid(HttpContext context, string field, string fr, string ar) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [Pick(context, fr, ar)] });
 }

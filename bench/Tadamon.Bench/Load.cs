@@ -31,11 +31,11 @@ public static class Load
         return new LoadResult(name, all.Length, errors.Sum(), seconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99));
     }
 
-    private static Task RunWorkersAsync(int concurrency, TimeSpan duration, Func<int, CancellationToken, Task<bool>> request,
+    private static async Task RunWorkersAsync(int concurrency, TimeSpan duration, Func<int, CancellationToken, Task<bool>> request,
         Action<int, double, bool>? record)
     {
         using var stop = new CancellationTokenSource(duration);
-        return Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
             var i = worker;
             while (!stop.IsCancellationRequested)

@@ -1,6 +1,10 @@
 namespace Tadamon.Bench;
 
-/// <summary>Resident memory and CPU time of the platform's processes, read from /proc.</summary>
+/// <summary>
+/// Memory and CPU time of the platform's processes, read from /proc. Memory is the proportional set size (PSS):
+/// pages shared between processes (PostgreSQL's shared buffers, the .NET runtime's files) are split between them
+/// instead of being counted once per process, so the groups add up to what the machine really holds.
+/// </summary>
 public static class Processes
 {
     public sealed record Sample(string Name, int Count, long ResidentMb, double CpuSeconds);
@@ -8,6 +12,7 @@ public static class Processes
     private static readonly (string Name, Func<string, bool> Matches)[] Groups =
     [
         ("gateway", cmd => cmd.Contains("/Gateway", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
+        ("identity", cmd => cmd.Contains("/Identity.Api", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
         ("catalog", cmd => cmd.Contains("/Catalog.Api", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
         ("orders", cmd => cmd.Contains("/Orders.Api", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
         ("shipping", cmd => cmd.Contains("/Shipping.Api", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
@@ -31,8 +36,8 @@ public static class Processes
                 var cmd = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ').Trim();
                 var group = Groups.FirstOrDefault(g => g.Matches(cmd));
                 if (group.Name is null) continue;
-                var rss = File.ReadLines(Path.Combine(dir, "status")).First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-                var kb = long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+                var pss = File.ReadLines(Path.Combine(dir, "smaps_rollup")).First(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+                var kb = long.Parse(pss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 var cpu = (double.Parse(fields[11]) + double.Parse(fields[12])) / ticks;

@@ -22,7 +22,8 @@ var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Ap
     "Infrastructure:PostgresPort=17432",
     "Infrastructure:RabbitMqPort=17673",
 ]);
-builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)
+    .AddFilter("AppHost.Resources", LogLevel.Warning)); // each resource's own log stays in its resource
 await using var app = await builder.BuildAsync();
 await app.StartAsync();
 await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway");

@@ -46,7 +46,7 @@ public static class Report
         md.AppendLine();
         md.AppendLine(inv, $"Whole platform healthy (AppHost start to gateway healthy, binaries already built): **{coldStartSeconds:F1} s** (target: under 45 s).");
         md.AppendLine();
-        md.AppendLine("| processes | count | resident at idle (MB) | resident after the browse load (MB) | CPU seconds used |");
+        md.AppendLine("| processes | count | memory at idle (MB, PSS) | memory after the browse load (MB, PSS) | CPU seconds used |");
         md.AppendLine("|---|---|---|---|---|");
         foreach (var group in underLoad)
         {
@@ -55,7 +55,7 @@ public static class Report
         }
         md.AppendLine(inv, $"| **total** | {underLoad.Sum(g => g.Count)} | **{idle.Sum(g => g.ResidentMb)}** | **{underLoad.Sum(g => g.ResidentMb)}** | |");
         md.AppendLine();
-        md.AppendLine("Resident sizes are summed RSS, which counts shared pages once per process: an upper bound (target: under 2.5 GB at idle).");
+        md.AppendLine("Memory is the proportional set size: shared pages are split between the processes that share them (target: under 2.5 GB at idle).");
         return md.ToString();
     }
 }

@@ -39,7 +39,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             $"Infrastructure:PostgresPort={FreePort()}",
             $"Infrastructure:RabbitMqPort={FreePort(maximum: 45000)}",
         ]);
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("AppHost.Resources", LogLevel.Warning)); // a resource's chatter stays out of the test log
 
         _app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);

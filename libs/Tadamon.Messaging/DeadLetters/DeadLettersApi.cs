@@ -52,10 +52,6 @@ public static class DeadLettersApi
         return await queues.DiscardAsync(messageId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
-    private static ProblemHttpResult? Refuse(HttpContext http, CallerAccessor callers)
-    {
-        var caller = callers.Current;
-        if (!caller.IsAuthenticated) return Problems.Unauthorized(http);
-        return caller.IsInRole(Roles.Operator) ? null : Problems.Forbidden(http);
-    }
+    private static ProblemHttpResult? Refuse(HttpContext http, CallerAccessor callers) =>
+        Problems.RefuseUnless(http, callers.Current, callers.Current.IsInRole(Roles.Operator));
 }

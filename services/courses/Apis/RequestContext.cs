@@ -20,16 +20,10 @@ public sealed class RequestContext(IHttpContextAccessor accessor, Infrastructure
     public ProblemHttpResult? RefuseUnlessManages(Guid centreId)
     {
         var caller = Caller;
-        if (!caller.IsAuthenticated) return Problems.Unauthorized(Http);
-        return caller.Manages(Roles.CentreManager, centreId) || caller.IsInRole(Roles.Operator) ? null : Problems.Forbidden(Http);
+        return Problems.RefuseUnless(Http, caller, caller.Manages(Roles.CentreManager, centreId) || caller.IsInRole(Roles.Operator));
     }
 
-    public ProblemHttpResult? RefuseUnlessOperator()
-    {
-        var caller = Caller;
-        if (!caller.IsAuthenticated) return Problems.Unauthorized(Http);
-        return caller.IsInRole(Roles.Operator) ? null : Problems.Forbidden(Http);
-    }
+    public ProblemHttpResult? RefuseUnlessOperator() => Problems.RefuseUnless(Http, Caller, Caller.IsInRole(Roles.Operator));
 
     public ProblemHttpResult NotFound(string fr, string ar) => Problems.Problem(Http, StatusCodes.Status404NotFound, fr, ar, "not-found");
 }

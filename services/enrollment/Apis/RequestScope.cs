@@ -21,17 +21,13 @@ public sealed class RequestScope(IHttpContextAccessor accessor, EnrollmentDbCont
     public bool IsBeneficiary(string beneficiaryId) => Caller.IsInRole(Roles.Beneficiary) && Caller.UserId == beneficiaryId;
 
     /// <summary>Null when the caller runs this centre, else the refusal.</summary>
-    public ProblemHttpResult? RefuseUnlessManages(Guid centreId) =>
-        !Caller.IsAuthenticated ? Problems.Unauthorized(Http) : Manages(centreId) ? null : Problems.Forbidden(Http);
+    public ProblemHttpResult? RefuseUnlessManages(Guid centreId) => Problems.RefuseUnless(Http, Caller, Manages(centreId));
 
     /// <summary>Null when the caller is this beneficiary or runs the centre, else the refusal.</summary>
     public ProblemHttpResult? RefuseUnlessOwnerOrManager(string beneficiaryId, Guid centreId) =>
-        !Caller.IsAuthenticated ? Problems.Unauthorized(Http)
-        : IsBeneficiary(beneficiaryId) || Manages(centreId) ? null : Problems.Forbidden(Http);
+        Problems.RefuseUnless(Http, Caller, IsBeneficiary(beneficiaryId) || Manages(centreId));
 
-    public ProblemHttpResult? RefuseUnlessBeneficiary() =>
-        !Caller.IsAuthenticated ? Problems.Unauthorized(Http)
-        : Caller.IsInRole(Roles.Beneficiary) ? null : Problems.Forbidden(Http);
+    public ProblemHttpResult? RefuseUnlessBeneficiary() => Problems.RefuseUnless(Http, Caller, Caller.IsInRole(Roles.Beneficiary));
 
     public ProblemHttpResult NotFound(string fr, string ar) => Problems.Problem(Http, StatusCodes.Status404NotFound, fr, ar, "not-found");
     public ProblemHttpResult CourseNotFound() => NotFound("Ce cours n'est pas ouvert aux pré-inscriptions.", "هذه الدورة غير مفتوحة للتسجيل القبلي.");

@@ -53,9 +53,7 @@ public static class AccountsApi
     private static async Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> Create(
         CreateAccountRequest request, HttpContext http, CallerAccessor callers, UserManager<Account> accounts, IdentityDbContext db)
     {
-        var caller = callers.Current;
-        if (!caller.IsAuthenticated) return Problems.Unauthorized(http);
-        if (!caller.IsInRole(Roles.Operator)) return Problems.Forbidden(http);
+        if (Problems.RefuseUnless(http, callers.Current, callers.Current.IsInRole(Roles.Operator)) is { } refused) return refused;
         if (!ScopedRoles.Contains(request.Role) && request.Role != Roles.Operator)
         {
             return Problems.Invalid(http, "role", "Rôle inconnu pour un compte créé par un opérateur.", "دور غير معروف لحساب ينشئه المشرف.");
