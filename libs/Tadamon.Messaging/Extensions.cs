@@ -49,6 +49,14 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException($"Connection string '{BrokerConnectionName}' is missing: run the service from the AppHost.");
 
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+        // Start serving only once this service's queues are bound: RabbitMQ drops what is published to an
+        // exchange with no queue yet, so a consumer that announces itself early can miss its first events.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(host =>
+        {
+            host.WaitUntilStarted = true;
+            host.StartTimeout = TimeSpan.FromSeconds(60);
+            host.StopTimeout = TimeSpan.FromSeconds(30);
+        });
         var deadLetters = new DeadLetterQueues(new Uri(broker));
         builder.Services.AddSingleton(deadLetters);
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();

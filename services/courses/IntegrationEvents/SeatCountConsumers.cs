@@ -12,14 +12,15 @@ namespace Tadamon.Courses.IntegrationEvents;
 /// </summary>
 internal static class SeatCountCopy
 {
-    public static async Task ApplyAsync(CoursesDbContext db, Guid courseId, SeatCounts seats, CancellationToken ct)
-    {
-        var course = await db.Courses.FirstOrDefaultAsync(c => c.Id == courseId, ct);
-        if (course is null || course.SeatsVersion >= seats.Version) return;
-        course.SeatsTaken = seats.SeatsTaken;
-        course.WaitingCount = seats.WaitingCount;
-        course.SeatsVersion = seats.Version;
-    }
+    public static Task ApplyAsync(CoursesDbContext db, Guid courseId, SeatCounts seats, CancellationToken ct) =>
+        // One compare-and-set in the database: consumers of the four enrollment events run at once, and a
+        // read-then-write here would let an older report overwrite a newer one that committed in between.
+        db.Courses
+            .Where(c => c.Id == courseId && c.SeatsVersion < seats.Version)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(c => c.SeatsTaken, seats.SeatsTaken)
+                .SetProperty(c => c.WaitingCount, seats.WaitingCount)
+                .SetProperty(c => c.SeatsVersion, seats.Version), ct);
 }
 
 public sealed class EnrollmentConfirmedConsumer(CoursesDbContext db, ILogger<EnrollmentConfirmedConsumer> logger)
