@@ -185,6 +185,32 @@ public sealed class CoursesApiTests(CoursesFixture app) : IClassFixture<CoursesF
     }
 
     [Fact]
+    public async Task When_many_seat_reports_arrive_at_once_Should_end_on_the_newest()
+    {
+        var (manager, course) = await app.NewDraftCourseAsync(capacity: 20);
+        var module = (await CoursesFixture.AddModuleAsync(manager, course.Id, "Outils")).Modules.Single();
+        await CoursesFixture.AddLessonAsync(manager, course.Id, module.Id, "Un");
+        (await manager.PostAsync($"/courses/{course.Id}/publish", null)).EnsureSuccessStatusCode();
+
+        // Four event types, four queues, consumed in parallel: only a compare-and-set keeps the newest.
+        var reports = Enumerable.Range(1, 16).Select(version => new SeatCounts(20, version, 16 - version, Version: version))
+            .Select<SeatCounts, Tadamon.Contracts.IntegrationEvent>((seats, i) => (i % 4) switch
+            {
+                0 => new EnrollmentConfirmed(Guid.NewGuid(), Guid.NewGuid(), course.Id, $"b-{i}", false, seats),
+                1 => new EnrollmentWaitlisted(Guid.NewGuid(), Guid.NewGuid(), course.Id, $"b-{i}", i, seats),
+                2 => new EnrollmentWithdrawn(Guid.NewGuid(), course.Id, $"b-{i}", seats),
+                _ => new EnrollmentRejected(Guid.NewGuid(), course.Id, $"b-{i}", "complet", seats) as Tadamon.Contracts.IntegrationEvent,
+            })
+            .OrderBy(_ => Random.Shared.Next()).ToList();
+
+        await Task.WhenAll(reports.Select(r => app.PublishAsync((object)r)));
+        foreach (var report in reports) await Eventually.TrueAsync(() => app.HandledAsync(report.EventId), "every seat report");
+
+        var details = await app.CreateClient().GetFromJsonAsync<CourseDetails>($"/courses/{course.Id}", Json);
+        Assert.Equal((16, 0), (details!.SeatsTaken, details.WaitingCount));
+    }
+
+    [Fact]
     public async Task When_a_live_class_is_scheduled_in_the_past_Should_refuse_with_a_validation_problem()
     {
         var (manager, course) = await app.NewDraftCourseAsync();

@@ -23,7 +23,7 @@ public sealed class CoursesFixture() : ServiceFactory<CoursesDbContext>("courses
     {
         var client = CreateClient();
         await Eventually.TrueAsync(async () => (await client.GetAsync("/health")).IsSuccessStatusCode, "courses to be healthy", TimeSpan.FromSeconds(60));
-        await Services.GetRequiredService<MassTransit.IBus>().Publish(message);
+        await Services.GetRequiredService<MassTransit.IBus>().Publish(message, message.GetType()); // the runtime type, also when T is object
     }
 
     public async Task<bool> HandledAsync(Guid eventId)
