@@ -16,10 +16,12 @@ public static class TokenAuthentication
 {
     public const string Audience = "tadamon";
     public const string ScopeClaim = "tadamon_scope";
+    /// <summary>The identity service's name inside the platform, which its tokens carry as issuer.</summary>
+    public const string DefaultIssuer = "http://identity/";
 
     public static IHostApplicationBuilder AddTokenAuthentication(this IHostApplicationBuilder builder)
     {
-        var issuer = builder.Configuration["Identity:Issuer"] ?? "http://identity/";
+        var issuer = builder.Configuration["Identity:Issuer"] ?? DefaultIssuer;
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MetadataAddress = new Uri(new Uri(issuer), ".well-known/openid-configuration").ToString();

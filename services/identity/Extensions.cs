@@ -38,7 +38,7 @@ public static class Extensions
                 server.AcceptAnonymousClients(); // first-party web and mobile clients, no client secrets to leak
                 server.SetAccessTokenLifetime(TimeSpan.FromMinutes(15));
                 server.SetRefreshTokenLifetime(TimeSpan.FromDays(14));
-                server.SetIssuer(new Uri(builder.Configuration["Identity:Issuer"] ?? "http://identity/"));
+                server.SetIssuer(new Uri(builder.Configuration["Identity:Issuer"] ?? TokenAuthentication.DefaultIssuer));
                 foreach (var signing in keys.Signing) server.AddSigningKey(signing);
                 server.AddEncryptionKey(keys.Encryption);
                 // Services read the access token themselves (JWT, signature checked against the JWKS document).

@@ -70,7 +70,7 @@ public static class AccountsApi
         HttpContext http, UserManager<Account> accounts, IdentityDbContext db,
         string displayName, string? email, string? phone, string password, string role, Guid? scopeId)
     {
-        var normalisedPhone = Accounts.NormalisePhone(phone);
+        var normalisedPhone = MoroccanPhone.Normalise(phone);
         if (phone is not null && normalisedPhone is null)
         {
             return Problems.Invalid(http, "phone", "Numéro de mobile marocain attendu (06… ou 07…).", "يرجى إدخال رقم هاتف محمول مغربي (06… أو 07…).");

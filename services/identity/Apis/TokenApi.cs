@@ -16,9 +16,6 @@ namespace Tadamon.Identity.Apis;
 /// </summary>
 public static class TokenApi
 {
-    public const string Audience = "tadamon";
-    public const string ScopeClaim = "tadamon_scope";
-
     public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/connect/token", Exchange).WithTags("Tokens").WithName("ExchangeToken")
@@ -68,9 +65,9 @@ public static class TokenApi
         identity.SetClaim(Claims.Subject, account.Id.ToString())
             .SetClaim(Claims.Name, account.DisplayName)
             .SetClaim(Claims.Role, account.Role)
-            .SetClaim(ScopeClaim, account.ScopeId?.ToString());
+            .SetClaim(TokenAuthentication.ScopeClaim, account.ScopeId?.ToString());
         identity.SetScopes(requestedScopes.Where(s => s == Scopes.OfflineAccess));
-        identity.SetAudiences(Audience);
+        identity.SetAudiences(TokenAuthentication.Audience);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }

@@ -1,8 +1,11 @@
 using System.Text.RegularExpressions;
 
-namespace Tadamon.Enrollment.Model;
+namespace Microsoft.Extensions.Hosting;
 
-/// <summary>Moroccan mobile numbers (06 / 07), written any common way, stored as +2126XXXXXXXX.</summary>
+/// <summary>
+/// Moroccan mobile numbers (06 / 07), written any common way, stored as +2126XXXXXXXX: how beneficiaries log in
+/// (identity) and how centres reach them (enrollment), so both must read a number the same way.
+/// </summary>
 public static partial class MoroccanPhone
 {
     [GeneratedRegex(@"^(?:\+212|00212|0)([67]\d{8})$")]
