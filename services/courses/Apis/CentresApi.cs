@@ -10,10 +10,10 @@ public static class CentresApi
     public static RouteGroupBuilder MapCentresApi(this IEndpointRouteBuilder app)
     {
         var centres = app.MapGroup("/centres").WithTags("Centres");
-        centres.MapGet("/", ListCentres).WithName("ListCentres").WithSummary("The delegation's centres, by type or commune");
-        centres.MapGet("/{id:guid}", GetCentre).WithName("GetCentre").WithSummary("One centre, with what its service mode means");
-        centres.MapPost("/", CreateCentre).WithName("CreateCentre").WithSummary("Register a centre (delegation staff)");
-        centres.MapPut("/{id:guid}/mode", ChangeMode).WithName("ChangeCentreMode").WithSummary("Set the centre's service mode for the season");
+        centres.MapGet("/", ListCentres).WithName("ListCentres").Public().WithSummary("The delegation's centres, by type or commune");
+        centres.MapGet("/{id:guid}", GetCentre).WithName("GetCentre").Public().WithSummary("One centre, with what its service mode means");
+        centres.MapPost("/", CreateCentre).WithName("CreateCentre").For(Roles.Operator).WithSummary("Register a centre (delegation staff)");
+        centres.MapPut("/{id:guid}/mode", ChangeMode).WithName("ChangeCentreMode").For(Roles.CentreManager, Roles.Operator).WithSummary("Set the centre's service mode for the season");
         return centres;
     }
 

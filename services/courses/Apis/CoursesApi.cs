@@ -13,12 +13,12 @@ public static class CoursesApi
     public static RouteGroupBuilder MapCoursesApi(this IEndpointRouteBuilder app)
     {
         var courses = app.MapGroup("/courses").WithTags("Courses");
-        courses.MapGet("/", ListCourses).WithName("ListCourses").WithSummary("Published courses by centre, mode or words; a centre's manager also sees its drafts");
-        courses.MapGet("/{id:guid}", GetCourse).WithName("GetCourse").WithSummary("A course with its modules and lessons, in order");
-        courses.MapPost("/", CreateCourse).WithName("CreateCourse").WithSummary("Draft a course in a centre");
-        courses.MapPut("/{id:guid}/capacity", ChangeCapacity).WithName("ChangeCourseCapacity").WithSummary("Change the number of seats");
-        courses.MapPost("/{id:guid}/publish", Publish).WithName("PublishCourse").WithSummary("Open the course to pre-registration");
-        courses.MapPost("/{id:guid}/archive", Archive).WithName("ArchiveCourse").WithSummary("Close the course");
+        courses.MapGet("/", ListCourses).WithName("ListCourses").Public().WithSummary("Published courses by centre, mode or words; a centre's manager also sees its drafts");
+        courses.MapGet("/{id:guid}", GetCourse).WithName("GetCourse").Public().WithSummary("A course with its modules and lessons, in order");
+        courses.MapPost("/", CreateCourse).WithName("CreateCourse").For(Roles.CentreManager, Roles.Operator).WithSummary("Draft a course in a centre");
+        courses.MapPut("/{id:guid}/capacity", ChangeCapacity).WithName("ChangeCourseCapacity").For(Roles.CentreManager, Roles.Operator).WithSummary("Change the number of seats");
+        courses.MapPost("/{id:guid}/publish", Publish).WithName("PublishCourse").For(Roles.CentreManager, Roles.Operator).WithSummary("Open the course to pre-registration");
+        courses.MapPost("/{id:guid}/archive", Archive).WithName("ArchiveCourse").For(Roles.CentreManager, Roles.Operator).WithSummary("Close the course");
         return courses;
     }
 

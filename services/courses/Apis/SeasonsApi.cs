@@ -10,8 +10,8 @@ public static class SeasonsApi
     public static RouteGroupBuilder MapSeasonsApi(this IEndpointRouteBuilder app)
     {
         var seasons = app.MapGroup("/seasons").WithTags("Seasons");
-        seasons.MapGet("/", ListSeasons).WithName("ListSeasons").WithSummary("Seasons and their pre-registration dates");
-        seasons.MapPost("/", CreateSeason).WithName("CreateSeason").WithSummary("Open a season (delegation staff)");
+        seasons.MapGet("/", ListSeasons).WithName("ListSeasons").Public().WithSummary("Seasons and their pre-registration dates");
+        seasons.MapPost("/", CreateSeason).WithName("CreateSeason").For(Roles.Operator).WithSummary("Open a season (delegation staff)");
         return seasons;
     }
 

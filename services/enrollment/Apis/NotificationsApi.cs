@@ -9,8 +9,8 @@ public static class NotificationsApi
     public static RouteGroupBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/me/notifications").WithTags("Notifications");
-        group.MapGet("/", List).WithName("MyNotifications").WithSummary("The caller's in-app messages, newest first");
-        group.MapPost("/{id:guid}/read", MarkRead).WithName("MarkNotificationRead").WithSummary("Mark one message read");
+        group.MapGet("/", List).WithName("MyNotifications").SignedIn().WithSummary("The caller's in-app messages, newest first");
+        group.MapPost("/{id:guid}/read", MarkRead).WithName("MarkNotificationRead").SignedIn().WithSummary("Mark one message read");
         return group;
     }
 

@@ -16,12 +16,12 @@ public static class OrdersApi
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/").WithTags("Orders");
-        orders.MapGet("/", List).WithName("ListOrders")
+        orders.MapGet("/", List).WithName("ListOrders").For(Roles.Buyer, Roles.CooperativeManager, Roles.Operator)
             .WithSummary("Orders the caller may see (buyer: own; cooperative manager: their cooperative's; operator: all), newest first, paged");
-        orders.MapGet("/{id:guid}", Get).WithName("GetOrder").WithSummary("One order");
-        orders.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelOrder")
+        orders.MapGet("/{id:guid}", Get).WithName("GetOrder").For(Roles.Buyer, Roles.CooperativeManager, Roles.Operator).WithSummary("One order");
+        orders.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelOrder").For(Roles.Buyer, Roles.Operator)
             .WithSummary("Cancel: the buyer before pickup, an operator any time before delivery");
-        orders.MapPost("/{id:guid}/ready", MarkReady).WithName("MarkOrderReady")
+        orders.MapPost("/{id:guid}/ready", MarkReady).WithName("MarkOrderReady").For(Roles.CooperativeManager, Roles.Operator)
             .WithSummary("The cooperative packed the parcel; the courier may pick it up");
         return orders;
     }

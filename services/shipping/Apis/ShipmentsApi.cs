@@ -13,7 +13,7 @@ public static class ShipmentsApi
     public static RouteGroupBuilder MapShipmentsApi(this IEndpointRouteBuilder app)
     {
         var shipments = app.MapGroup("/shipments").WithTags("Shipments");
-        shipments.MapGet("/", List).WithName("ListShipments")
+        shipments.MapGet("/", List).WithName("ListShipments").For(Roles.Operator)
             .WithSummary("Shipments for operators, newest first, by status; shows courier errors and retry times");
         return shipments;
     }
