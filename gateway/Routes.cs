@@ -9,6 +9,9 @@ public static class Routes
     /// <summary>Each service is reached at <c>/api/{name}/...</c> and resolved by service discovery as <c>http://{name}</c>.</summary>
     public static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment"];
 
+    /// <summary>The web frontends (market at <c>/</c>, digital window at <c>/learn</c>), resolved as <c>http://web</c>.</summary>
+    public const string Frontend = "web";
+
     public static IReadOnlyList<RouteConfig> All()
     {
         var routes = Services.Select(service => new RouteConfig
@@ -30,11 +33,20 @@ public static class Routes
             ClusterId = "shipping",
             Match = new RouteMatch { Path = "/webhooks/courier/{**rest}" },
         });
+
+        // Everything else is a page. Last in line: /api, /webhooks, /docs and /health keep their own answers.
+        routes.Add(new RouteConfig
+        {
+            RouteId = Frontend,
+            ClusterId = Frontend,
+            Order = int.MaxValue,
+            Match = new RouteMatch { Path = "/{**rest}" },
+        });
         return routes;
     }
 
     public static IReadOnlyList<ClusterConfig> Clusters() =>
-        Services.Select(service => new ClusterConfig
+        Services.Append(Frontend).Select(service => new ClusterConfig
         {
             ClusterId = service,
             Destinations = new Dictionary<string, DestinationConfig>
