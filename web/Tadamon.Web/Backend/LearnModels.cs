@@ -52,7 +52,7 @@ public sealed record CourseProgress(
     IReadOnlyList<ModuleProgress> Modules, int LessonsDone, int LessonsTotal, int RequiredDone, int RequiredTotal, int Percent,
     int LiveClassesAttended, int LiveClassesHeld, int RequiredLiveAttendancePercent, bool LiveAttendanceMet);
 
-public sealed record Progress(Guid EnrollmentId, string Status, CourseProgress Course, string? CertificateCode);
+public sealed record LearningProgress(Guid EnrollmentId, string Status, CourseProgress Progress, string? CertificateCode);
 
 public sealed record JoinedLiveClass(Guid LiveClassId, string JoinUrl, string? AccessCode, DateTimeOffset StartsAt, int DurationMinutes, string? CertificateCode);
 
