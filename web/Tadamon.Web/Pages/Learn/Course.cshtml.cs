@@ -7,7 +7,7 @@ namespace Tadamon.Web.Pages.Learn;
 public sealed class CourseModel(Api api, Lang lang, TimeProvider clock) : WebPage(api, lang)
 {
     public Backend.Course Course { get; private set; } = null!;
-    public Centre? Centre { get; private set; }
+    public Backend.Centre? Centre { get; private set; }
     public Seats? Seats { get; private set; }
     public IReadOnlyList<LiveClass> Upcoming { get; private set; } = [];
 
@@ -15,7 +15,7 @@ public sealed class CourseModel(Api api, Lang lang, TimeProvider clock) : WebPag
     {
         if (await Api.FindAsync<Backend.Course>(Services.Courses, $"/courses/{id}", Ct) is not { } course) return NotFound();
         Course = course;
-        var centre = Api.FindAsync<Centre>(Services.Courses, $"/centres/{course.CentreId}", Ct);
+        var centre = Api.FindAsync<Backend.Centre>(Services.Courses, $"/centres/{course.CentreId}", Ct);
         var seats = Api.FindAsync<Seats>(Services.Enrollment, $"/courses/{id}/seats", Ct);
         var live = Api.GetAsync<LiveClass[]>(Services.Courses, $"/courses/{id}/live-classes", Ct);
         (Centre, Seats) = (await centre, await seats);
