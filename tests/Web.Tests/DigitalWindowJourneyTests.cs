@@ -90,6 +90,14 @@ public sealed class DigitalWindowJourneyTests(PlatformFixture platform, BrowserF
         await manager.GetByLabel(T(lang, "عنوان الوحدة بالفرنسية", "Titre du module en français")).FillAsync("Les outils");
         await manager.GetByRole(AriaRole.Button, new() { Name = T(lang, "إضافة الوحدة", "Ajouter le module") }).ClickAsync();
         await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Name = T(lang, "1. الأدوات", "1. Les outils") })).ToBeVisibleAsync();
+        // Courses refuses to publish a course without a lesson: one is added to the module first.
+        await manager.GetByText(T(lang, "إضافة درس إلى هذه الوحدة", "Ajouter une leçon à ce module")).ClickAsync();
+        await manager.GetByLabel(T(lang, "عنوان الدرس بالعربية", "Titre de la leçon en arabe")).FillAsync("المنسج وأجزاؤه");
+        await manager.GetByLabel(T(lang, "عنوان الدرس بالفرنسية", "Titre de la leçon en français")).FillAsync("Le métier à tisser");
+        await manager.GetByLabel(T(lang, "المحتوى بالعربية", "Contenu en arabe")).FillAsync("أجزاء المنسج وطريقة تركيب الخيوط.");
+        await manager.GetByLabel(T(lang, "المحتوى بالفرنسية", "Contenu en français")).FillAsync("Les parties du métier et le montage des fils.");
+        await manager.GetByRole(AriaRole.Button, new() { Name = T(lang, "إضافة الدرس", "Ajouter la leçon") }).ClickAsync();
+        await Assertions.Expect(manager.Locator("li", new() { HasText = T(lang, "المنسج وأجزاؤه", "Le métier à tisser") })).ToBeVisibleAsync();
         await manager.GetByRole(AriaRole.Button, new() { Name = T(lang, "نشر الدورة وفتح التسجيل القبلي", "Publier et ouvrir les pré-inscriptions") }).ClickAsync();
         await Assertions.Expect(manager.Locator("#course-status")).ToHaveTextAsync(T(lang, "منشور", "Publié"));
         var courseId = Guid.Parse(new Uri(manager.Url).Segments[^1]);
