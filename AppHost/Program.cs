@@ -40,6 +40,18 @@ var courses = builder.AddProject<Projects.Courses_Api>("courses").WithDatabaseAn
 var enrollment = builder.AddProject<Projects.Enrollment_Api>("enrollment").WithDatabaseAndBroker(infra, "enrollmentdb")
     .WithReference(identity);
 
+// The market (/) and the digital window (/learn): pages rendered on the server, which call the services as the
+// signed-in person. Its cookie keys live with the platform's state, so a restart does not sign everyone out.
+var web = builder.AddProject<Projects.Tadamon_Web>("web")
+    .WithHttpHealthCheck("/health")
+    .WithReference(identity)
+    .WithReference(catalog)
+    .WithReference(orders)
+    .WithReference(shipping)
+    .WithReference(courses)
+    .WithReference(enrollment)
+    .WithEnvironment("Web__KeysDirectory", Path.Combine(infra.StateDirectory, "web-keys"));
+
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
@@ -48,7 +60,8 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithService(orders)
     .WithService(shipping)
     .WithService(courses)
-    .WithService(enrollment);
+    .WithService(enrollment)
+    .WithService(web);
 // The gateway's abuse limits can be set from the AppHost's configuration (a load test lifts them this way).
 foreach (var (key, value) in builder.Configuration.GetSection("Gateway:RateLimits").AsEnumerable(makePathsRelative: true))
 {

@@ -60,15 +60,15 @@ public static class RateLimits
     }
 
     /// <summary>
-    /// Reads the login name of a token request before the limiter runs, so each name gets its own bucket from one
+    /// Reads the login name of a sign-in (token request or web form) before the limiter runs, so each name gets its own bucket from one
     /// address; the body is buffered and rewound for the proxy.
     /// </summary>
     public static WebApplication UseRateLimits(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
-            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(Routes.TokenPath, StringComparison.OrdinalIgnoreCase)
-                && context.Request.HasFormContentType)
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType
+                && Routes.SignInPaths.Any(path => context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase)))
             {
                 context.Request.EnableBuffering();
                 var form = await context.Request.ReadFormAsync(context.RequestAborted);

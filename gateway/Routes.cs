@@ -10,6 +10,11 @@ public static class Routes
     public static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment"];
 
     public const string TokenPath = "/api/identity/connect/token";
+    /// <summary>Where a login name and password are posted: the token endpoint and the web's sign-in form.</summary>
+    public static readonly string[] SignInPaths = [TokenPath, "/account/login"];
+
+    /// <summary>The web frontends (market at <c>/</c>, digital window at <c>/learn</c>), resolved as <c>http://web</c>.</summary>
+    public const string Frontend = "web";
 
     public static IReadOnlyList<RouteConfig> All()
     {
@@ -28,6 +33,20 @@ public static class Routes
             Match = new RouteMatch { Path = "/webhooks/courier/{**rest}" },
             RateLimiterPolicy = RateLimits.Webhooks,
         });
+
+        // The web forms behind the same moments get the same limits.
+        routes.Add(ToFrontend("web-login", "/account/login", RateLimits.Login));
+        routes.Add(ToFrontend("web-checkout", "/checkout", RateLimits.Checkout));
+        routes.Add(ToFrontend("web-pre-registration", "/learn/courses/{id}/pre-register", RateLimits.PreRegistration));
+
+        // Everything else is a page. Last in line: /api, /webhooks, /docs and /health keep their own answers.
+        routes.Add(new RouteConfig
+        {
+            RouteId = Frontend,
+            ClusterId = Frontend,
+            Order = int.MaxValue,
+            Match = new RouteMatch { Path = "/{**rest}" },
+        });
         return routes;
     }
 
@@ -45,8 +64,16 @@ public static class Routes
         .WithTransformXForwarded(xPrefix: ForwardedTransformActions.Off)
         .WithTransformRequestHeader("X-Forwarded-Prefix", $"/api/{service}", append: false);
 
+    private static RouteConfig ToFrontend(string routeId, string path, string rateLimit) => new()
+    {
+        RouteId = routeId,
+        ClusterId = Frontend,
+        Match = new RouteMatch { Path = path, Methods = [HttpMethods.Post] },
+        RateLimiterPolicy = rateLimit,
+    };
+
     public static IReadOnlyList<ClusterConfig> Clusters() =>
-        Services.Select(service => new ClusterConfig
+        Services.Append(Frontend).Select(service => new ClusterConfig
         {
             ClusterId = service,
             Destinations = new Dictionary<string, DestinationConfig>

@@ -1,0 +1,54 @@
+namespace Tadamon.Web.Backend;
+
+// What the web pages read from the marketplace services: only the fields they show, in the services' JSON shape.
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
+{
+    public int Pages => PageSize == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+}
+
+public sealed record Region(string Code, string NameFr, string NameAr);
+
+public sealed record Product(
+    Guid Id, Guid CooperativeId, string NameAr, string NameFr, string DescriptionAr, string DescriptionFr,
+    string Category, string Unit, decimal PriceMad, string[] PhotoUrls, int StockAvailable, string Status);
+
+public sealed record StockedProduct(Product Product, int StockReserved, DateTimeOffset UpdatedAt);
+
+public sealed record Cooperative(
+    Guid Id, string NameAr, string NameFr, string Region, string Province, string Type, string[] ProductFamilies,
+    string Status, string? SuspensionReason, DateTimeOffset AppliedAt, DateTimeOffset? VerifiedAt);
+
+public sealed record OrderLine(Guid ProductId, string NameAr, string NameFr, string Unit, int Quantity, decimal UnitPriceMad, decimal LineTotalMad);
+
+public sealed record Address(string RecipientName, string Phone, string Region, string City, string Street);
+
+public sealed record Order(
+    Guid Id, Guid PurchaseId, Guid CooperativeId, string BuyerId, string Status, string? StatusReason,
+    IReadOnlyList<OrderLine> Lines, decimal TotalMad, Address Recipient, string? TrackingNumber,
+    bool IsPaid, decimal? CashCollectedMad, DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt);
+
+public sealed record Purchase(Guid PurchaseId, decimal TotalMad, string PaymentMethod, IReadOnlyList<Order> Orders);
+
+
+public sealed record TimelineEntry(string Status, DateTimeOffset OccurredAt, bool Applied, string? Note);
+
+public sealed record Tracking(
+    string TrackingNumber, string Status, string City, decimal CashOnDeliveryMad, bool CashCollected,
+    DateTimeOffset CreatedAt, IReadOnlyList<TimelineEntry> Timeline);
+
+public sealed record Shipment(
+    Guid Id, Guid OrderId, Guid CooperativeId, string TrackingNumber, string Status, decimal CashOnDeliveryMad,
+    decimal? CashCollectedMad, int CourierAttempts, string? LastCourierError, DateTimeOffset NextCourierAttemptAt, DateTimeOffset UpdatedAt);
+
+/// <summary>Codes the catalogue accepts; shown translated (see <see cref="Localization.Words"/>).</summary>
+public static class MarketCodes
+{
+    public static readonly string[] Categories =
+        ["argan-oil", "olive-oil", "saffron", "honey", "amlou", "couscous", "dates", "spices", "cosmetics", "carpets", "pottery", "textiles", "basketry", "other"];
+    public static readonly string[] Units = ["kg", "g", "litre", "ml", "piece", "box", "jar", "m2"];
+    public static readonly string[] OrderStatuses =
+        ["Placed", "Confirmed", "Rejected", "ReadyForPickup", "Shipped", "Delivered", "DeliveryFailed", "Returned", "Cancelled"];
+    public static readonly string[] ShipmentStatuses =
+        ["Created", "Booked", "PickedUp", "InTransit", "OutForDelivery", "DeliveryFailed", "Delivered", "Returned", "Cancelled"];
+}

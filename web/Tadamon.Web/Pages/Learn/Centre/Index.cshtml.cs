@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using Tadamon.Web.Account;
+using Tadamon.Web.Backend;
+using Tadamon.Web.Localization;
+
+namespace Tadamon.Web.Pages.Learn.Centre;
+
+public sealed class CentreSpaceModel(Api api, Lang lang) : WebPage(api, lang)
+{
+    public sealed record DecisionCounts(int Submitted, int Approved, int Rejected);
+
+    [BindProperty(SupportsGet = true)] public string Status { get; set; } = "Submitted";
+
+    public Backend.Centre? Centre { get; private set; }
+    public IReadOnlyList<CourseSummary> Courses { get; private set; } = [];
+    public IReadOnlyList<PreRegistration> ToReview { get; private set; } = [];
+    public DecisionCounts Counts { get; private set; } = new(0, 0, 0);
+
+    public string TitleOf(Guid? course) => Courses.FirstOrDefault(c => c.Id == course) is { } c
+        ? L.T(c.TitleAr, c.TitleFr) : L.T("توجيه إلى المركز", "Orientation vers le centre");
+
+    public async Task OnGetAsync()
+    {
+        var centre = User.ScopeOf() ?? Guid.Empty;
+        var status = LearnCodes.PreRegistrationStatuses.Contains(Status) ? Status : "Submitted";
+        Task<Paged<PreRegistration>> List(string s, int size) =>
+            Api.GetAsync<Paged<PreRegistration>>(Services.Enrollment, $"/pre-registrations?centreId={centre}&status={s}&pageSize={size}", Ct);
+        var info = Api.FindAsync<Backend.Centre>(Services.Courses, $"/centres/{centre}", Ct);
+        // The centre's own courses, drafts included; seat counts follow enrollment's events.
+        var courses = Api.GetAsync<Paged<CourseSummary>>(Services.Courses, $"/courses?centreId={centre}&pageSize=100", Ct);
+        var review = List(status, 50);
+        var submitted = List("Submitted", 1);
+        var approved = List("Approved", 1);
+        var rejected = List("Rejected", 1);
+        (Centre, Courses, ToReview) = (await info, (await courses).Items, (await review).Items);
+        Counts = new((await submitted).Total, (await approved).Total, (await rejected).Total);
+        Status = status;
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid pre)
+    {
+        Enrollment? placed = null;
+        if (await TryAsync(async () => placed = await Api.PostAsync<Enrollment>(Services.Enrollment, $"/pre-registrations/{pre}/approve", new { }, Ct)))
+        {
+            Done = placed!.Status == "Waiting"
+                ? L.T($"تم القبول: {placed.BeneficiaryName} في لائحة الانتظار، الرقم {placed.WaitingNumber}.", $"Acceptée : {placed.BeneficiaryName} est sur la liste d'attente, n° {placed.WaitingNumber}.")
+                : L.T($"تم القبول: {placed.BeneficiaryName} له مقعد.", $"Acceptée : {placed.BeneficiaryName} a une place.");
+        }
+        return BackHere();
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(Guid pre, string reason)
+    {
+        if (await TryAsync(() => Api.PostAsync<Unit>(Services.Enrollment, $"/pre-registrations/{pre}/reject", new { reason }, Ct)))
+            Done = L.T("تم الرفض وإخبار المعني.", "Refus enregistré ; la personne est informée.");
+        return BackHere();
+    }
+}

@@ -1,0 +1,31 @@
+using Tadamon.Web.Backend;
+using Tadamon.Web.Localization;
+
+namespace Tadamon.Web.Pages.Learn.Me;
+
+public sealed class BeneficiarySpaceModel(Api api, Lang lang) : WebPage(api, lang)
+{
+    public IReadOnlyList<Enrollment> Enrollments { get; private set; } = [];
+    public IReadOnlyList<PreRegistration> PreRegistrations { get; private set; } = [];
+    public IReadOnlyList<Notification> Notifications { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, LearningProgress> Progress { get; private set; } = new Dictionary<Guid, LearningProgress>();
+    private Dictionary<Guid, CourseSummary> _courses = [];
+
+    public string TitleOf(Guid? course) =>
+        course is { } id && _courses.TryGetValue(id, out var c) ? L.T(c.TitleAr, c.TitleFr) : L.T("توجيه إلى مركز", "Orientation vers un centre");
+
+    public async Task OnGetAsync()
+    {
+        var enrollments = Api.GetAsync<Enrollment[]>(Services.Enrollment, "/me/enrollments", Ct);
+        var pre = Api.GetAsync<PreRegistration[]>(Services.Enrollment, "/me/pre-registrations", Ct);
+        var notifications = Api.GetAsync<Paged<Notification>>(Services.Enrollment, "/me/notifications?pageSize=10", Ct);
+        var courses = Api.GetAsync<Paged<CourseSummary>>(Services.Courses, "/courses?pageSize=100", Ct);
+        Enrollments = await enrollments;
+        PreRegistrations = await pre;
+        Notifications = (await notifications).Items;
+        _courses = (await courses).Items.ToDictionary(c => c.Id);
+        var learning = Enrollments.Where(e => e.Status is "Seated" or "Completed").ToList();
+        var progress = await Task.WhenAll(learning.Select(e => Api.GetAsync<LearningProgress>(Services.Enrollment, $"/enrollments/{e.Id}/progress", Ct)));
+        Progress = progress.ToDictionary(p => p.EnrollmentId);
+    }
+}
