@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 using Tadamon.Enrollment.Apis;
 using Tadamon.Enrollment.Model;
 
@@ -218,7 +219,7 @@ public sealed class PreRegistrationRulesTests(EnrollmentFixture app) : IClassFix
         var enrollment = await EnrollmentFixture.ApproveAsync(manager, pre.Id);
 
         Assert.Equal(EnrollmentStatus.Seated, enrollment.Status);
-        var review = await manager.GetFromJsonAsync<Paged<PreRegistrationResponse>>($"/pre-registrations?courseId={course.CourseId}&status=Approved", EnrollmentFixture.Json);
+        var review = await manager.GetFromJsonAsync<Page<PreRegistrationResponse>>($"/pre-registrations?courseId={course.CourseId}&status=Approved", EnrollmentFixture.Json);
         Assert.Equal("Niveau primaire.", review!.Items.Single().InformationReply);
     }
 

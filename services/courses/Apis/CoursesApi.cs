@@ -47,10 +47,10 @@ public static class CoursesApi
 
     internal static ProblemHttpResult CourseNotFound(RequestContext rc) => rc.NotFound("Cours introuvable.", "الدورة غير موجودة.");
 
-    private static async Task<Ok<Paged<CourseSummary>>> ListCourses(
+    private static async Task<Ok<Page<CourseSummary>>> ListCourses(
         RequestContext rc, Guid? centreId, ServiceMode? mode, string? q, int? page, int? pageSize)
     {
-        var (p, size) = Paged<CourseSummary>.Clamp(page, pageSize);
+        var (p, size) = Paging.Clamp(page, pageSize);
         var query = rc.Db.Courses.AsNoTracking();
         var seesDrafts = centreId is { } own && rc.RefuseUnlessManages(own) is null;
         query = seesDrafts ? query.Where(c => c.CentreId == centreId) : query.Where(c => c.Status == CourseStatus.Published);
@@ -64,7 +64,7 @@ public static class CoursesApi
         }
         var total = await query.CountAsync(rc.Ct);
         var rows = await query.OrderBy(c => c.StartsOn).ThenBy(c => c.Id).Skip((p - 1) * size).Take(size).ToListAsync(rc.Ct);
-        return TypedResults.Ok(new Paged<CourseSummary>(rows.Select(CourseSummary.From).ToList(), p, size, total));
+        return TypedResults.Ok(new Page<CourseSummary>(rows.Select(CourseSummary.From).ToList(), p, size, total));
     }
 
     private static async Task<Results<Ok<CourseDetails>, ProblemHttpResult>> GetCourse(Guid id, RequestContext rc)

@@ -47,7 +47,7 @@ public static class LiveClassesApi
         var manager = course is not null && rc.RefuseUnlessManages(course.CentreId) is null;
         if (course is null || (course.Status == CourseStatus.Draft && !manager)) return CoursesApi.CourseNotFound(rc);
         var rows = await rc.Db.LiveClasses.AsNoTracking().Where(l => l.CourseId == courseId)
-            .OrderBy(l => l.StartsAt).Take(Paged<LiveClassResponse>.MaxSize).ToListAsync(rc.Ct);
+            .OrderBy(l => l.StartsAt).Take(Paging.MaxPageSize).ToListAsync(rc.Ct);
         return TypedResults.Ok(rows.Select(l => LiveClassResponse.From(l, manager)).ToArray());
     }
 

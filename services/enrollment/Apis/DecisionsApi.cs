@@ -25,19 +25,19 @@ public static class DecisionsApi
     public sealed record RejectRequest([Required, StringLength(1000, MinimumLength = 3)] string Reason);
     public sealed record InformationRequest([Required, StringLength(1000, MinimumLength = 3)] string Message);
 
-    private static async Task<Results<Ok<Paged<PreRegistrationResponse>>, ProblemHttpResult>> Review(
+    private static async Task<Results<Ok<Page<PreRegistrationResponse>>, ProblemHttpResult>> Review(
         RequestScope rs, Guid? centreId, Guid? courseId, PreRegistrationStatus? status, int? page, int? pageSize)
     {
         var centre = centreId ?? rs.Caller.ScopeId;
         if (centre is null) return Problems.Forbidden(rs.Http);
         if (rs.RefuseUnlessManages(centre.Value) is { } refusal) return refusal;
-        var (p, size) = Paged<PreRegistrationResponse>.Clamp(page, pageSize);
+        var (p, size) = Paging.Clamp(page, pageSize);
         var query = rs.Db.PreRegistrations.AsNoTracking().Where(x => x.CentreId == centre);
         if (courseId is { } course) query = query.Where(x => x.CourseId == course);
         if (status is { } s) query = query.Where(x => x.Status == s);
         var total = await query.CountAsync(rs.Ct);
         var rows = await query.OrderBy(x => x.SubmittedAt).ThenBy(x => x.Id).Skip((p - 1) * size).Take(size).ToListAsync(rs.Ct);
-        return TypedResults.Ok(new Paged<PreRegistrationResponse>(rows.Select(PreRegistrationResponse.From).ToList(), p, size, total));
+        return TypedResults.Ok(new Page<PreRegistrationResponse>(rows.Select(PreRegistrationResponse.From).ToList(), p, size, total));
     }
 
     private static async Task<Results<Ok<EnrollmentResponse>, ProblemHttpResult, ValidationProblem>> Approve(

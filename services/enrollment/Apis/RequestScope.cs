@@ -44,8 +44,3 @@ public sealed class RequestScope(IHttpContextAccessor accessor, EnrollmentDbCont
         ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }
 
-/// <summary>One page of a list; the size is capped.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
-{
-    public static (int Page, int Size) Clamp(int? page, int? size) => (Math.Max(1, page ?? 1), Math.Clamp(size ?? 20, 1, 100));
-}

@@ -11,7 +11,6 @@ namespace Tadamon.Orders.Apis;
 /// <summary>Following and moving orders by hand: buyers cancel, cooperatives prepare, operators oversee.</summary>
 public static class OrdersApi
 {
-    public const int MaxPageSize = 50;
 
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
@@ -32,8 +31,7 @@ public static class OrdersApi
         [AsParameters] OrdersServices services, OrderStatus? status, int? page, int? pageSize, CancellationToken ct)
     {
         if (!services.Caller.IsAuthenticated) return Problems.Unauthorized(services.Http);
-        var number = Math.Max(1, page ?? 1);
-        var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
+        var (number, size) = Paging.Clamp(page, pageSize);
         var query = services.VisibleOrders().AsNoTracking();
         if (status is { } s) query = query.Where(o => o.Status == s);
         var total = await query.CountAsync(ct);
