@@ -22,11 +22,14 @@ var courierSecret = builder.AddParameter("courier-webhook-secret", "whsec_ZGV2LW
 var courier = builder.AddProject<Projects.CourierSandbox>("courier-sandbox")
     .WithHttpHealthCheck("/health")
     .WithEnvironment("Sandbox__SigningSecret", courierSecret)
+    // How fast parcels move (tests speed the courier up; the sandbox's own default is a step every 3 s).
+    .WithEnvironment("Sandbox__StepInterval", builder.Configuration["Courier:StepInterval"] ?? "00:00:03")
     // Dashboard buttons to make the courier misbehave on purpose and watch shipping cope.
     .WithHttpCommand("/control/tick", "Courier: move parcels one step", commandName: "courier-tick")
     .WithHttpCommand("/control/faults/fail-next-delivery", "Courier: fail the next delivery", commandName: "courier-fail-delivery")
     .WithHttpCommand("/control/faults/duplicates", "Courier: duplicates on/off", commandName: "courier-duplicates")
     .WithHttpCommand("/control/faults/out-of-order", "Courier: out-of-order on/off", commandName: "courier-out-of-order")
+    .WithHttpCommand("/control/faults/unreachable", "Courier: outage on/off", commandName: "courier-unreachable")
     .WithHttpCommand("/control/faults/bad-signature", "Courier: next webhook badly signed", commandName: "courier-bad-signature")
     .WithHttpCommand("/control/faults/reset", "Courier: behave again", commandName: "courier-reset");
 var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabaseAndBroker(infra, "shippingdb")
