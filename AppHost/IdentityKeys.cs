@@ -19,7 +19,10 @@ internal static class IdentityKeys
         var encryption = builder.AddParameter("identity-encryption-key",
             builder.Configuration["Parameters:identity-encryption-key"] ?? LoadOrCreate(folder, "encryption.key", () => RandomNumberGenerator.GetBytes(32)), secret: true);
 
-        identity.WithEnvironment("Identity__SigningKeys__0", signing).WithEnvironment("Identity__EncryptionKey", encryption);
+        identity.WithEnvironment("Identity__SigningKeys__0", signing).WithEnvironment("Identity__EncryptionKey", encryption)
+            // Identity checks tokens presented to its own endpoints (an operator creating an account) like every
+            // service does, from its published keys at http://identity: it must find itself by that name too.
+            .WithEnvironment("services__identity__http__0", identity.GetEndpoint("http"));
         if (builder.Configuration["Parameters:identity-previous-signing-key"] is { Length: > 0 } previous)
         {
             identity.WithEnvironment("Identity__SigningKeys__1", builder.AddParameter("identity-previous-signing-key", previous, secret: true));

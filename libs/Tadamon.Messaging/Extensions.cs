@@ -65,6 +65,9 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             if (consumers is not null) bus.AddConsumers(consumers);
+            // A bus that lost the broker reports itself Degraded while it reconnects, which /health would answer
+            // with 200: the service can neither publish nor consume then, so it is not ready — say so (503).
+            bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy);
 
             bus.AddConfigureEndpointsCallback((_, queue, endpoint) =>
             {
