@@ -6,14 +6,14 @@ var builder = DistributedApplication.CreateBuilder(args);
 var infra = builder.AddPlatformInfrastructure();
 
 var identity = builder.AddProject<Projects.Identity_Api>("identity").WithDatabaseAndBroker(infra, "identitydb")
-    .WithTokenKeys(infra.StateDirectory);
+    .WithTokenKeys(infra.StateDirectory).WithDemoDataCommand();
 // Every service below references identity: it checks access tokens against identity's published keys.
 var orders = builder.AddProject<Projects.Orders_Api>("orders").WithDatabaseAndBroker(infra, "ordersdb")
     .WithReference(identity);
 // Catalog publishes the demo catalogue as it starts: orders' queues must exist by then, or the broker drops the
 // events (an exchange without bindings) and the price book stays empty.
 var catalog = builder.AddProject<Projects.Catalog_Api>("catalog").WithDatabaseAndBroker(infra, "catalogdb")
-    .WithReference(identity)
+    .WithReference(identity).WithDemoDataCommand()
     .WaitFor(orders);
 
 // The partner courier, played by the sandbox on a developer's machine. Shipping books through it and verifies its
@@ -38,7 +38,7 @@ var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabas
     .WithEnvironment("Courier__BaseUrl", "http://courier-sandbox")
     .WithEnvironment("Courier__WebhookSecrets__0", courierSecret);
 var courses = builder.AddProject<Projects.Courses_Api>("courses").WithDatabaseAndBroker(infra, "coursesdb")
-    .WithReference(identity);
+    .WithReference(identity).WithDemoDataCommand();
 var enrollment = builder.AddProject<Projects.Enrollment_Api>("enrollment").WithDatabaseAndBroker(infra, "enrollmentdb")
     .WithReference(identity);
 

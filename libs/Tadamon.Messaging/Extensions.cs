@@ -59,14 +59,16 @@ public static class MessagingExtensions
         });
         var deadLetters = new DeadLetterQueues(new Uri(broker));
         builder.Services.AddSingleton(deadLetters);
+        var brokerHealth = new BrokerHealthCheck(new Uri(broker));
+        builder.Services.AddSingleton(brokerHealth); // disposed with the host, closing its connection
+        builder.Services.AddHealthChecks().AddCheck("broker", brokerHealth);
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             if (consumers is not null) bus.AddConsumers(consumers);
-            // A bus that lost the broker reports itself Degraded while it reconnects, which /health would answer
-            // with 200: the service can neither publish nor consume then, so it is not ready — say so (503).
+            // A bus that is not running is not ready: report it Unhealthy (503), never Degraded (which answers 200).
             bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy);
 
             bus.AddConfigureEndpointsCallback((_, queue, endpoint) =>
@@ -93,6 +95,7 @@ public static class MessagingExtensions
     public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app, Func<TContext, CancellationToken, Task>? demoData = null)
         where TContext : DbContext
     {
+        if (demoData is not null) app.MapDemoData(demoData);
         if (!app.Configuration.GetValue("Database:MigrateOnStartup", true)) return;
 
         await using var scope = app.Services.CreateAsyncScope();

@@ -15,6 +15,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     private RunningPlatform Platform => _platform ?? throw new InvalidOperationException("The platform is not started.");
     public DistributedApplication App => Platform.App;
     public HttpClient Gateway => Platform.Gateway;
+    /// <summary>Tokens of the demo accounts, logged in once for all tests (logins are rate-limited per client).</summary>
+    public Logins Logins => _logins ??= new Logins(Gateway);
+    private Logins? _logins;
 
     public async Task InitializeAsync() =>
         _platform = await RunningPlatform.StartAsync<Projects.AppHost>("e2e", TimeSpan.FromMinutes(4));

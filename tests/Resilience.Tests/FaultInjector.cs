@@ -34,11 +34,16 @@ public sealed class FaultInjector(ResilientPlatform platform)
         return await BackAsync($"{service} SIGKILLed", service, clock, service);
     }
 
-    /// <summary>PostgreSQL stopped under load (fast shutdown: every connection cut) and started again.</summary>
+    /// <summary>
+    /// PostgreSQL shut down under load the way a restart does it (fast shutdown: every connection cut, transactions
+    /// in flight rolled back), then started again.
+    /// </summary>
     public async Task<FaultOutcome> RestartDatabaseAsync()
     {
+        var pidFile = Path.Combine(platform.Platform.StateDirectory, "postgres", "data", "postmaster.pid");
+        var postmaster = int.Parse((await File.ReadAllLinesAsync(pidFile))[0].Trim());
         var clock = Stopwatch.StartNew();
-        await platform.CommandAsync("postgres", KnownResourceCommands.StopCommand);
+        using (var signal = Process.Start("kill", ["-INT", postmaster.ToString()])) await signal.WaitForExitAsync();
         await platform.WaitForStateAsync("postgres", state => Stopped.Contains(state), Patience);
         return await BackAsync("PostgreSQL restarted", "postgres", clock, "orders");
     }

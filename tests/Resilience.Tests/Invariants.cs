@@ -96,6 +96,21 @@ public sealed class Invariants(ResilientPlatform platform, ITestOutputHelper out
         Duplicated += repeated.Count;
         Assert.True(repeated.Count == 0, $"delivered or paid twice: {string.Join(", ", repeated)}");
 
+        // One trace per order across services: the outbox keeps the trace parent of the change that raised an event,
+        // so catalog's answer to an order carries the trace id of the checkout that placed it.
+        var traces = await QueryAsync("ordersdb",
+            """SELECT payload->>'orderId', substring(trace_parent from 4 for 32) FROM outbox_messages WHERE type LIKE '%OrderPlaced%' AND (payload->>'orderId')::uuid = ANY(@ids)""",
+            r => (Order: r.GetString(0), Trace: r.IsDBNull(1) ? null : r.GetString(1)), ("ids", ids));
+        var answers = (await QueryAsync("catalogdb",
+            """SELECT payload->>'orderId', substring(trace_parent from 4 for 32) FROM outbox_messages WHERE type ~ 'StockReserved|StockReservationRejected' AND (payload->>'orderId')::uuid = ANY(@ids)""",
+            r => (Order: r.GetString(0), Trace: r.IsDBNull(1) ? null : r.GetString(1)), ("ids", ids))).ToLookup(a => a.Order, a => a.Trace);
+        Assert.All(traces, placed =>
+        {
+            Assert.NotNull(placed.Trace);
+            Assert.All(answers[placed.Order], trace => Assert.Equal(placed.Trace, trace));
+        });
+        Assert.True(answers.Count > 0, "catalog answered no order of the flow");
+
         // Stock conserved per product: what is left, what is held and what was sold make up what there was.
         var stock = await QueryAsync("catalogdb",
             """
