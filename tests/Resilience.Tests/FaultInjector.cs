@@ -4,7 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 namespace Tadamon.Resilience.Tests;
 
 /// <summary>What a fault did: whether health turned red while it lasted, and how long until every service was healthy again.</summary>
-public sealed record FaultOutcome(string Name, bool WentRed, TimeSpan Outage, TimeSpan Recovery);
+public sealed record FaultOutcome(string Name, bool WentRed, TimeSpan Outage, TimeSpan Recovery, string? Note = null);
 
 /// <summary>Breaks the platform's parts the hard way (SIGKILL where a crash is meant) and brings them back through the AppHost.</summary>
 public sealed class FaultInjector(ResilientPlatform platform)

@@ -38,9 +38,18 @@ public sealed class FaultTests(ResilientPlatform platform, ITestOutputHelper out
         {
             var clock = Stopwatch.StartNew();
             await CourierAsync(new { duplicates = true, outOfOrder = true, failNextDeliveries = 10, badSignatures = 10, unreachable = true });
-            await Task.Delay(TimeSpan.FromSeconds(10)); // bookings made now fail: shipping must keep retrying them
+            // Bookings made now fail: shipping must keep them and retry. Seen in its database as a courier error.
+            var refused = 0L;
+            while (clock.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                refused = Math.Max(refused, await new Invariants(platform, output).CountAsync("shippingdb",
+                    """SELECT count(*) FROM shipments WHERE "LastCourierError" IS NOT NULL"""));
+                await Task.Delay(500);
+            }
             await CourierAsync(new { duplicates = true, outOfOrder = true });
-            return new FaultOutcome("courier duplicates, reordering, failures, outage", WentRed: true, clock.Elapsed, TimeSpan.Zero);
+            Assert.True(refused > 0, "no booking met the courier outage: inject it earlier");
+            return new FaultOutcome("courier duplicates, reordering, failures, outage", WentRed: false, clock.Elapsed, TimeSpan.Zero,
+                $"{refused} shipments waiting on a refused booking at once");
         }, healthTurnsRed: false);
 
     private async Task FlowThroughAsync(string name, Func<FaultInjector, Task<FaultOutcome>> inject, bool healthTurnsRed = true)
@@ -78,7 +87,8 @@ public sealed class FaultTests(ResilientPlatform platform, ITestOutputHelper out
             await CourierAsync(new { });
             output.WriteLine($"{fault.Name}: {platform.History.Requests - requestsBefore} requests " +
                 $"({platform.History.Unanswered - unansweredBefore} unanswered or 5xx, retried), 1 fault, down {fault.Outage.TotalSeconds:F1} s, " +
-                $"healthy again {fault.Recovery.TotalSeconds:F1} s after restart, health red during fault: {fault.WentRed}, " +
+                $"healthy again {fault.Recovery.TotalSeconds:F1} s after restart, health red during fault: {(healthTurnsRed ? fault.WentRed.ToString() : "n/a")}, " +
+                $"{fault.Note}{(fault.Note is null ? "" : ", ")}" +
                 $"dead letters replayed {invariants.DeadLettersReplayed}, lost = {invariants.Lost}, duplicated = {invariants.Duplicated}, " +
                 $"test took {clock.Elapsed.TotalSeconds:F0} s");
         }

@@ -17,7 +17,8 @@ public sealed class Invariants(ResilientPlatform platform, ITestOutputHelper out
 
     private async Task<NpgsqlConnection> OpenAsync(string database)
     {
-        var connection = new NpgsqlConnection(await platform.ConnectionStringAsync(database));
+        // Unpooled: a pooled connection would outlive a database restart and fail the first check after it.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(await platform.ConnectionStringAsync(database)) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         return connection;
     }
@@ -33,7 +34,7 @@ public sealed class Invariants(ResilientPlatform platform, ITestOutputHelper out
         return rows;
     }
 
-    private async Task<long> CountAsync(string database, string sql, params (string Name, object Value)[] parameters) =>
+    public async Task<long> CountAsync(string database, string sql, params (string Name, object Value)[] parameters) =>
         (await QueryAsync(database, sql, r => r.GetInt64(0), parameters)).Single();
 
     private sealed record OrderRow(Guid Id, string Status, bool Paid, decimal Total, decimal? Cash);
