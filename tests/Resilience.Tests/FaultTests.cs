@@ -84,7 +84,11 @@ public sealed class FaultTests(ResilientPlatform platform, ITestOutputHelper out
         {
             await stopPacking.CancelAsync();
             await packing;
-            await CourierAsync(new { });
+            try { await CourierAsync(new { }); }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                output.WriteLine($"the courier sandbox did not take its faults back: {ex.Message}"); // must not hide the test's own failure
+            }
             output.WriteLine($"{fault.Name}: {platform.History.Requests - requestsBefore} requests " +
                 $"({platform.History.Unanswered - unansweredBefore} unanswered or 5xx, retried), 1 fault, down {fault.Outage.TotalSeconds:F1} s, " +
                 $"healthy again {fault.Recovery.TotalSeconds:F1} s after restart, health red during fault: {(healthTurnsRed ? fault.WentRed.ToString() : "n/a")}, " +

@@ -55,7 +55,15 @@ public sealed class Invariants(ResilientPlatform platform, ITestOutputHelper out
     public async Task MarketAsync(MarketFlow flow, TimeSpan patience)
     {
         var products = flow.Products.Select(p => p.Id).ToArray();
-        await SettleAsync(async () => (await OrdersOfAsync(products)).All(IsTerminal), "every order of the flow to reach a final state", patience);
+        try
+        {
+            await SettleAsync(async () => (await OrdersOfAsync(products)).All(IsTerminal), "every order of the flow to reach a final state", patience);
+        }
+        finally
+        {
+            var left = await OrdersOfAsync(products);
+            output.WriteLine($"orders of the flow: {string.Join(", ", left.GroupBy(o => o.Paid ? o.Status + " paid" : o.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}");
+        }
         var orders = await OrdersOfAsync(products);
 
         // Every acknowledged checkout: its orders exist, each at rest.
