@@ -7,14 +7,14 @@ var builder = DistributedApplication.CreateBuilder(args);
 var infra = builder.AddPlatformInfrastructure();
 
 var identity = builder.AddProject<Projects.Identity_Api>("identity").WithDatabaseAndBroker(infra, "identitydb")
-    .WithTokenKeys(infra.StateDirectory);
+    .WithTokenKeys(infra.StateDirectory).WithDemoDataCommand();
 // Every service below references identity: it checks access tokens against identity's published keys.
 var orders = builder.AddProject<Projects.Orders_Api>("orders").WithDatabaseAndBroker(infra, "ordersdb")
     .WithReference(identity);
 // Catalog publishes the demo catalogue as it starts: orders' queues must exist by then, or the broker drops the
 // events (an exchange without bindings) and the price book stays empty.
 var catalog = builder.AddProject<Projects.Catalog_Api>("catalog").WithDatabaseAndBroker(infra, "catalogdb")
-    .WithReference(identity)
+    .WithReference(identity).WithDemoDataCommand()
     .WaitFor(orders);
 
 // The partner courier, played by the sandbox on a developer's machine. Shipping books through it and verifies its
@@ -23,11 +23,14 @@ var courierSecret = builder.AddParameter("courier-webhook-secret", "whsec_ZGV2LW
 var courier = builder.AddProject<Projects.CourierSandbox>("courier-sandbox")
     .WithHttpHealthCheck("/health")
     .WithEnvironment("Sandbox__SigningSecret", courierSecret)
+    // How fast parcels move (tests speed the courier up; the sandbox's own default is a step every 3 s).
+    .WithEnvironment("Sandbox__StepInterval", builder.Configuration["Courier:StepInterval"] ?? "00:00:03")
     // Dashboard buttons to make the courier misbehave on purpose and watch shipping cope.
     .WithHttpCommand("/control/tick", "Courier: move parcels one step", commandName: "courier-tick")
     .WithHttpCommand("/control/faults/fail-next-delivery", "Courier: fail the next delivery", commandName: "courier-fail-delivery")
     .WithHttpCommand("/control/faults/duplicates", "Courier: duplicates on/off", commandName: "courier-duplicates")
     .WithHttpCommand("/control/faults/out-of-order", "Courier: out-of-order on/off", commandName: "courier-out-of-order")
+    .WithHttpCommand("/control/faults/unreachable", "Courier: outage on/off", commandName: "courier-unreachable")
     .WithHttpCommand("/control/faults/bad-signature", "Courier: next webhook badly signed", commandName: "courier-bad-signature")
     .WithHttpCommand("/control/faults/reset", "Courier: behave again", commandName: "courier-reset");
 var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabaseAndBroker(infra, "shippingdb")
@@ -36,7 +39,7 @@ var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabas
     .WithEnvironment("Courier__BaseUrl", "http://courier-sandbox")
     .WithEnvironment("Courier__WebhookSecrets__0", courierSecret);
 var courses = builder.AddProject<Projects.Courses_Api>("courses").WithDatabaseAndBroker(infra, "coursesdb")
-    .WithReference(identity);
+    .WithReference(identity).WithDemoDataCommand();
 var enrollment = builder.AddProject<Projects.Enrollment_Api>("enrollment").WithDatabaseAndBroker(infra, "enrollmentdb")
     .WithReference(identity);
 

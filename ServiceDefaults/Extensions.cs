@@ -71,7 +71,8 @@ public static class ServiceDefaultsExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit", "Npgsql", TadamonActivitySource, "Microsoft.EntityFrameworkCore"))
+                // Each service's business meter is named Tadamon.<Service> (checkouts, orders by status, seats...).
+                .AddMeter("MassTransit", "Npgsql", TadamonActivitySource, "Microsoft.EntityFrameworkCore", "Tadamon.*"))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, TadamonActivitySource, "MassTransit", "Npgsql")
                 .AddAspNetCoreInstrumentation(o =>

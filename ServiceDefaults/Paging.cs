@@ -1,7 +1,11 @@
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>One page of a list; <see cref="Total"/> counts every match, not just this page.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
+{
+    /// <summary>How many pages the whole list makes.</summary>
+    public int Pages => PageSize == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+}
 
 /// <summary>The platform's one paging rule: pages start at 1, 20 items unless asked, never more than 100.</summary>
 public static class Paging

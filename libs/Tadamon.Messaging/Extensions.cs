@@ -59,15 +59,27 @@ public static class MessagingExtensions
         });
         var deadLetters = new DeadLetterQueues(new Uri(broker));
         builder.Services.AddSingleton(deadLetters);
+        var brokerHealth = new BrokerHealthCheck(new Uri(broker));
+        builder.Services.AddSingleton(brokerHealth); // disposed with the host, closing its connection
+        builder.Services.AddHealthChecks().AddCheck("broker", brokerHealth);
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             if (consumers is not null) bus.AddConsumers(consumers);
+            // A bus that is not running is not ready: report it Unhealthy (503), never Degraded (which answers 200).
+            bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy);
 
             bus.AddConfigureEndpointsCallback((_, queue, endpoint) =>
             {
+                // Outer: a database or broker restart outlasts the quick retries below (7.6 s); measured, an 8 s
+                // PostgreSQL restart parked 17 messages in _error for an operator. Keep such a message about a minute more.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(TransientFailures.IsTransient);
+                    retry.Intervals(10_000, 20_000, 30_000);
+                });
                 endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 2_000, 5_000));
                 deadLetters.Track(queue);
             });
@@ -90,6 +102,7 @@ public static class MessagingExtensions
     public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app, Func<TContext, CancellationToken, Task>? demoData = null)
         where TContext : DbContext
     {
+        if (demoData is not null) app.MapDemoData(demoData);
         if (!app.Configuration.GetValue("Database:MigrateOnStartup", true)) return;
 
         await using var scope = app.Services.CreateAsyncScope();

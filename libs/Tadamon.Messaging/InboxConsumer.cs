@@ -21,6 +21,7 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, ILogger log
         var messageId = (context.Message as IntegrationEvent)?.EventId ?? context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.");
         var consumer = GetType().Name;
+        using var scope = logger.BeginScope(LogScopes.For(context.Message, messageId));
 
         db.ChangeTracker.Clear(); // a retry must not carry half-applied entities from the failed attempt
         await using var tx = await db.Database.BeginTransactionAsync(context.CancellationToken);

@@ -26,6 +26,8 @@ public sealed class Faults
     public int FailNextDeliveries { get; set; }
     /// <summary>The next N webhooks are first sent with a wrong signature (then properly).</summary>
     public int BadSignatures { get; set; }
+    /// <summary>The courier's booking desk is down: every call from shipping gets 503 until this is switched off.</summary>
+    public bool Unreachable { get; set; }
 }
 
 public sealed record BookingRequest(
@@ -86,6 +88,7 @@ public sealed class ParcelStore
                 case "out-of-order": _faults.OutOfOrder = !_faults.OutOfOrder; return true;
                 case "fail-next-delivery": _faults.FailNextDeliveries++; return true;
                 case "bad-signature": _faults.BadSignatures++; return true;
+                case "unreachable": _faults.Unreachable = !_faults.Unreachable; return true;
                 case "reset": _faults = new Faults(); return true;
                 default: return false;
             }
@@ -114,6 +117,6 @@ public sealed class ParcelStore
 
     private static Faults Clone(Faults f) => new()
     {
-        Duplicates = f.Duplicates, OutOfOrder = f.OutOfOrder, FailNextDeliveries = f.FailNextDeliveries, BadSignatures = f.BadSignatures,
+        Duplicates = f.Duplicates, OutOfOrder = f.OutOfOrder, FailNextDeliveries = f.FailNextDeliveries, BadSignatures = f.BadSignatures, Unreachable = f.Unreachable,
     };
 }

@@ -12,7 +12,11 @@ public static class SandboxApi
 
     public static WebApplication MapSandboxApi(this WebApplication app)
     {
-        var parcels = app.MapGroup("/parcels").WithTags("Courier API");
+        var parcels = app.MapGroup("/parcels").WithTags("Courier API")
+            // A courier outage on request: shipping must keep its bookings and retry them once the courier is back.
+            .AddEndpointFilter(async (context, next) => context.HttpContext.RequestServices.GetRequiredService<ParcelStore>().Faults.Unreachable
+                ? (object?)Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
+                : await next(context));
         parcels.MapPost("/", Book).WithName("BookParcel").WithSummary("Book a parcel; Idempotency-Key (the shipment id) makes a retry return the same booking");
         parcels.MapPost("/{shipmentId:guid}/ready", (Guid shipmentId, ParcelStore store) => Flag(store, shipmentId, p => p.Ready = true))
             .WithName("ParcelReady").WithSummary("The sender has packed the parcel: pick it up");
@@ -28,7 +32,7 @@ public static class SandboxApi
         control.MapPost("/faults/{fault}", (string fault, ParcelStore store) =>
                 store.Toggle(fault) ? Results.Ok(store.Faults) : Results.NotFound())
             .WithName("ToggleFault")
-            .WithSummary("One change at a time (dashboard buttons): duplicates, out-of-order (on/off), fail-next-delivery, bad-signature (+1), reset");
+            .WithSummary("One change at a time (dashboard buttons): duplicates, out-of-order, unreachable (on/off), fail-next-delivery, bad-signature (+1), reset");
         control.MapPost("/parcels/{trackingNumber}/fail-delivery", FailDelivery).WithName("FailDelivery")
             .WithSummary("This parcel will fail at the door and come back (if it is not at the door yet)");
         control.MapPost("/tick", (ParcelClock clock) => { clock.Tick(); return TypedResults.NoContent(); })

@@ -75,7 +75,9 @@ public sealed class WebhookSender(IHttpClientFactory clients, ParcelStore store,
             using var response = await clients.CreateClient(ClientName).PostAsync(url, content, ct);
             return (int)response.StatusCode;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        // Any failure to deliver is the platform's problem, never the sender's: the resilience handler throws its own
+        // exceptions too (circuit open, timeout), and one escaping here stopped the whole sandbox while shipping was down.
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             logger.LogWarning("Webhook {Id} not delivered: {Error}", id, ex.Message);
             return 0;

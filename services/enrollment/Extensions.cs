@@ -9,6 +9,7 @@ public static class Extensions
     {
         builder.AddServiceDatabase<EnrollmentDbContext>("enrollmentdb");
         builder.AddMessaging<EnrollmentDbContext>("enrollment", typeof(Extensions).Assembly);
+        builder.Services.AddEnrollmentMetrics();
         // The validation source generator only sees the request types of the project that calls AddValidation.
         builder.Services.AddValidation();
         builder.Services.AddScoped<Tadamon.Enrollment.Apis.RequestScope>();

@@ -9,6 +9,7 @@ public static class Extensions
     {
         builder.AddServiceDatabase<OrdersDbContext>("ordersdb");
         builder.AddMessaging<OrdersDbContext>("orders", typeof(Extensions).Assembly);
+        builder.Services.AddOrdersMetrics();
         // The validation source generator only sees the request types of the project that calls AddValidation.
         builder.Services.AddValidation();
         return builder;

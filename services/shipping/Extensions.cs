@@ -13,6 +13,7 @@ public static class Extensions
         builder.Services.AddValidation();
         builder.AddServiceDatabase<ShippingDbContext>("shippingdb");
         builder.AddMessaging<ShippingDbContext>("shipping", typeof(Extensions).Assembly);
+        builder.Services.AddShippingMetrics();
 
         builder.Services.AddOptions<CourierOptions>().BindConfiguration("Courier");
         // Typed client; retries, timeouts and the circuit breaker come from the service defaults' resilience handler.

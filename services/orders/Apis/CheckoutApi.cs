@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Tadamon.Contracts.Orders;
 using Tadamon.Messaging;
+using Tadamon.Orders.Infrastructure;
 using Tadamon.Orders.Model;
 using DeliveryAddress = Tadamon.Orders.Model.DeliveryAddress;
 
@@ -114,6 +115,7 @@ public static class CheckoutApi
             if (await ReplayAsync(services, caller.UserId!, idempotencyKey, hash, ct) is { } raced) return raced;
             throw;
         }
+        OrdersMetrics.Checkouts.Add(1);
         return TypedResults.Created($"/purchases/{purchase.Id}", ToResponse(purchase));
     }
 

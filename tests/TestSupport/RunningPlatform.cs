@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Sockets;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Tadamon.TestSupport;
+
+/// <summary>
+/// The whole AppHost started the way <c>./tadamon up</c> starts it: PostgreSQL and RabbitMQ as local processes (on
+/// free ports, data in a fresh folder), every service, the gateway. Shared by the end-to-end and resilience suites;
+/// <typeparamref name="TAppHost"/> is the test project's <c>Projects.AppHost</c>.
+/// </summary>
+public sealed class RunningPlatform : IAsyncDisposable
+{
+    private readonly DirectoryInfo _state;
+
+    private RunningPlatform(DistributedApplication app, DirectoryInfo state, HttpClient gateway)
+    {
+        App = app;
+        _state = state;
+        Gateway = gateway;
+    }
+
+    public DistributedApplication App { get; }
+    public HttpClient Gateway { get; }
+    /// <summary>Where PostgreSQL and RabbitMQ keep their data (and RabbitMQ its pid file) for this run.</summary>
+    public string StateDirectory => _state.FullName;
+
+    public static async Task<RunningPlatform> StartAsync<TAppHost>(string name, TimeSpan timeout, params string[] settings)
+        where TAppHost : class
+    {
+        var state = Directory.CreateTempSubdirectory($"tadamon-{name}-");
+        // PostgreSQL runs as the postgres user, which must be able to reach its data folder.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(state.FullName, (UnixFileMode)0b111_101_101);
+
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<TAppHost>(
+        [
+            "Infrastructure:Mode=local",
+            $"Infrastructure:StateDirectory={state.FullName}",
+            $"Infrastructure:PostgresPort={FreePort()}",
+            $"Infrastructure:RabbitMqPort={FreePort(maximum: 45000)}",
+            .. settings,
+        ]);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("AppHost.Resources", LogLevel.Warning)); // a resource's chatter stays out of the test log
+
+        var app = await builder.BuildAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        var failure = FailOnAnyResourceExitAsync(app, deadline.Token);
+        var started = StartAndWaitHealthyAsync(app, deadline.Token);
+        await await Task.WhenAny(started, failure); // throws at once if a resource died
+        await started;                              // throws if the platform never became healthy
+        deadline.Cancel();
+
+        var gateway = app.CreateHttpClient("gateway", "http");
+        gateway.Timeout = TimeSpan.FromSeconds(30);
+        return new RunningPlatform(app, state, gateway);
+    }
+
+    private static async Task StartAndWaitHealthyAsync(DistributedApplication app, CancellationToken ct)
+    {
+        await app.StartAsync(ct);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", ct);
+    }
+
+    /// <summary>A server that fails to start would otherwise leave StartAsync waiting until its timeout.</summary>
+    private static async Task FailOnAnyResourceExitAsync(DistributedApplication app, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var update in app.ResourceNotifications.WatchAsync(ct))
+            {
+                var state = update.Snapshot.State?.Text;
+                if (state == KnownResourceStates.Exited || state == KnownResourceStates.FailedToStart || state == KnownResourceStates.Finished)
+                {
+                    throw new InvalidOperationException($"Resource '{update.Resource.Name}' stopped while the platform was starting: {state}.");
+                }
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Gateway.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        try { _state.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static int FreePort(int maximum = 65535)
+    {
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            // RabbitMQ also opens epmd and distribution ports derived from its AMQP port; keep room above it.
+            if (port <= maximum) return port;
+        }
+    }
+}
