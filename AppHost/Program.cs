@@ -20,6 +20,7 @@ var catalog = builder.AddProject<Projects.Catalog_Api>("catalog").WithDatabaseAn
 // webhooks with the shared key; the dev default below is a throwaway, never a real courier's secret.
 var courierSecret = builder.AddParameter("courier-webhook-secret", "whsec_ZGV2LW9ubHktY291cmllci1zYW5kYm94LWtleQ==", secret: true);
 var courier = builder.AddProject<Projects.CourierSandbox>("courier-sandbox")
+    .WithDirectEndpoint()
     .WithHttpHealthCheck("/health")
     .WithEnvironment("Sandbox__SigningSecret", courierSecret)
     // Dashboard buttons to make the courier misbehave on purpose and watch shipping cope.
@@ -40,6 +41,7 @@ var enrollment = builder.AddProject<Projects.Enrollment_Api>("enrollment").WithD
     .WithReference(identity);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .WithDirectEndpoint()
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WithService(identity)
