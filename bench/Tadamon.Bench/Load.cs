@@ -60,7 +60,7 @@ public static class Load
             {
                 bool ok;
                 try { ok = await request(i, CancellationToken.None); }
-                catch (HttpRequestException) { ok = false; }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { ok = false; }
                 latencies[i] = (Stopwatch.GetElapsedTime(started) - due).TotalMilliseconds;
                 if (!ok) Interlocked.Increment(ref errors);
             }));
@@ -100,7 +100,7 @@ public static class Load
                 var t0 = Stopwatch.GetTimestamp();
                 bool ok;
                 try { ok = await request(i, CancellationToken.None); }
-                catch (HttpRequestException) { ok = false; }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { ok = false; }
                 record?.Invoke(worker, Stopwatch.GetElapsedTime(t0).TotalMilliseconds, ok);
             }
         })));

@@ -75,6 +75,13 @@ public static class Report
         md.AppendLine(inv, $"| **total** | {underLoad.Sum(g => g.Count)} | **{idle.Sum(g => g.ResidentMb)}** | **{underLoad.Sum(g => g.ResidentMb)}** | |");
         md.AppendLine();
         md.AppendLine("Memory is the proportional set size: shared pages are split between the processes that share them (target: under 2.5 GB at idle).");
+        // What was tuned, with its before and after, is kept by hand beside the tool so each run carries it.
+        var tuning = Path.Combine(AppContext.BaseDirectory, "TUNING.md");
+        if (File.Exists(tuning))
+        {
+            md.AppendLine();
+            md.Append(File.ReadAllText(tuning));
+        }
         return md.ToString();
     }
 
