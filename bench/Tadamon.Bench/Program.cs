@@ -12,8 +12,11 @@ using Tadamon.Bench;
 // Starts the whole platform the way `./tadamon up` does (local PostgreSQL and RabbitMQ, demo data), runs every
 // scenario of issue 8, writes bench/RESULTS.md and stops everything.
 // Usage: dotnet run -c Release --project bench/Tadamon.Bench [seconds per timed load, default 15] [beneficiaries, default 1000]
+//        [AppHost settings as Key=Value ...]
 var seconds = args.Length > 0 && int.TryParse(args[0], out var s) ? s : 15;
 var beneficiaries = args.Length > 1 && int.TryParse(args[1], out var b) ? b : 1000;
+// Anything of the form Key=Value goes to the AppHost, e.g. Endpoints:Proxied=false to compare DCP's proxy.
+var appHostArgs = args.Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray();
 var duration = TimeSpan.FromSeconds(seconds);
 var results = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../RESULTS.md"));
 var run = Guid.NewGuid().ToString("N")[..8];
@@ -29,6 +32,7 @@ var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Ap
     $"Infrastructure:RabbitMqPort={FreePort(maximum: 45000)}",
     // The gateway's abuse limits (per login name, account, address) would cap the bench, not the platform.
     .. new[] { "login", "checkout", "pre-registration", "webhooks" }.Select(limit => $"Gateway:RateLimits:{limit}:PermitLimit=1000000"),
+    .. appHostArgs,
 ]);
 builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)
     // Each resource's own log, and health probes failing while things start, stay out of the bench's output.
@@ -117,6 +121,7 @@ await File.WriteAllTextAsync(results, Report.Write(coldStartSeconds, rows, cpuPe
         + "`/api/identity/connect/token` through the gateway; new buyers and beneficiaries register at `/api/identity/accounts/register` first.",
     "The bench lifts the gateway's abuse limits (`Gateway:RateLimits:{login,checkout,pre-registration,webhooks}:PermitLimit`): "
         + "they cap one account or address, and the bench is a few accounts and one address playing thousands of people.",
+    .. appHostArgs.Select(a => $"AppHost settings given to this run: `{a}`."),
     "Courier webhooks are signed with the key the AppHost gives shipping (the `courier-webhook-secret` parameter), through the StandardWebhooks package.",
 ]));
 Console.WriteLine($"wrote {results}");
