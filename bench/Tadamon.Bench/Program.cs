@@ -15,8 +15,9 @@ using Tadamon.Bench;
 //        [AppHost settings as Key=Value ...]
 var seconds = args.Length > 0 && int.TryParse(args[0], out var s) ? s : 15;
 var beneficiaries = args.Length > 1 && int.TryParse(args[1], out var b) ? b : 1000;
-// Anything of the form Key=Value goes to the AppHost, e.g. Endpoints:Proxied=false to compare DCP's proxy.
+// Anything of the form Key=Value goes to the AppHost, e.g. Endpoints:Proxied=true to measure with DCP's proxy.
 var appHostArgs = args.Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray();
+var proxied = appHostArgs.Any(a => a.Equals("Endpoints:Proxied=true", StringComparison.OrdinalIgnoreCase));
 var duration = TimeSpan.FromSeconds(seconds);
 var results = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../RESULTS.md"));
 var run = Guid.NewGuid().ToString("N")[..8];
@@ -32,6 +33,9 @@ var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Ap
     $"Infrastructure:RabbitMqPort={FreePort(maximum: 45000)}",
     // The gateway's abuse limits (per login name, account, address) would cap the bench, not the platform.
     .. new[] { "login", "checkout", "pre-registration", "webhooks" }.Select(limit => $"Gateway:RateLimits:{limit}:PermitLimit=1000000"),
+    // No DCP proxy in front of each project (a development-loop hop production does not have; see TUNING.md).
+    // Endpoints:Proxied=true on the command line measures with it.
+    .. proxied ? Array.Empty<string>() : ["Endpoints:Proxied=false"],
     .. appHostArgs,
 ]);
 builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)
@@ -121,6 +125,9 @@ await File.WriteAllTextAsync(results, Report.Write(coldStartSeconds, rows, cpuPe
         + "`/api/identity/connect/token` through the gateway; new buyers and beneficiaries register at `/api/identity/accounts/register` first.",
     "The bench lifts the gateway's abuse limits (`Gateway:RateLimits:{login,checkout,pre-registration,webhooks}:PermitLimit`): "
         + "they cap one account or address, and the bench is a few accounts and one address playing thousands of people.",
+    proxied ? "Every project runs behind DCP's development proxy (`Endpoints:Proxied=true`)."
+        : "Every project listens on its own port, without DCP's development proxy in front of it (`Endpoints:Proxied=false`, "
+            + "the bench's default; production has no such hop). What the proxy costs is in the tuning table below.",
     .. appHostArgs.Select(a => $"AppHost settings given to this run: `{a}`."),
     "Courier webhooks are signed with the key the AppHost gives shipping (the `courier-webhook-secret` parameter), through the StandardWebhooks package.",
 ]));
