@@ -69,6 +69,7 @@ public sealed class PreRegistrationRush(Platform platform, Database enrollment)
         var rushing = true;
         var approvals = new ConcurrentBag<(double CallMs, double SinceSubmitMs)>();
         var approveErrors = 0;
+        var failures = new ConcurrentDictionary<Guid, int>();
         var managers = _courses.Select(course => Task.Run(async () =>
         {
             while (true)
@@ -76,7 +77,9 @@ public sealed class PreRegistrationRush(Platform platform, Database enrollment)
                 var wasRushing = Volatile.Read(ref rushing);
                 var page = await platform.RequireAsync(HttpMethod.Get,
                     $"/api/enrollment/pre-registrations?courseId={course}&status=Submitted&pageSize=100", _manager);
-                var ids = page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ToList();
+                // One that keeps failing is left for the report rather than retried for ever.
+                var ids = page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetGuid())
+                    .Where(id => failures.GetValueOrDefault(id) < 3).ToList();
                 if (ids.Count == 0 && !wasRushing) return;
                 if (ids.Count == 0) { await Task.Delay(50); continue; }
                 foreach (var id in ids)
@@ -84,7 +87,12 @@ public sealed class PreRegistrationRush(Platform platform, Database enrollment)
                     var t0 = Stopwatch.GetTimestamp();
                     using var approved = await platform.SendAsync(HttpMethod.Post, $"/api/enrollment/pre-registrations/{id}/approve", _manager, new { });
                     var now = Stopwatch.GetTimestamp();
-                    if (!approved.IsSuccessStatusCode) { Interlocked.Increment(ref approveErrors); continue; }
+                    if (!approved.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref approveErrors);
+                        failures.AddOrUpdate(id, 1, (_, n) => n + 1);
+                        continue;
+                    }
                     var since = _submittedAt.TryGetValue(id, out var at) ? Stopwatch.GetElapsedTime(at, now).TotalMilliseconds : double.NaN;
                     approvals.Add((Stopwatch.GetElapsedTime(t0, now).TotalMilliseconds, since));
                 }

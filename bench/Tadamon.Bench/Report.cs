@@ -28,7 +28,7 @@ public static class Report
         md.Append(inv, $"Run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, ");
         md.Append(inv, $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {Environment.OSVersion}, .NET {Environment.Version}. ");
         md.Append("Load generator, platform, PostgreSQL and RabbitMQ share the same cores. ");
-        md.AppendLine(inv, $"Each load: 32 concurrent clients, {seconds} s after a 3 s warm-up.");
+        md.AppendLine(inv, $"Each timed load runs {seconds} s; browse loads use 32 concurrent clients after a 3 s warm-up.");
         md.AppendLine();
         md.AppendLine("Reproduce: `dotnet run -c Release --project bench/Tadamon.Bench` (it starts and stops the platform itself).");
         md.AppendLine();
