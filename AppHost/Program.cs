@@ -21,6 +21,7 @@ var catalog = builder.AddProject<Projects.Catalog_Api>("catalog").WithDatabaseAn
 // webhooks with the shared key; the dev default below is a throwaway, never a real courier's secret.
 var courierSecret = builder.AddParameter("courier-webhook-secret", "whsec_ZGV2LW9ubHktY291cmllci1zYW5kYm94LWtleQ==", secret: true);
 var courier = builder.AddProject<Projects.CourierSandbox>("courier-sandbox")
+    .WithDirectEndpoint()
     .WithHttpHealthCheck("/health")
     .WithEnvironment("Sandbox__SigningSecret", courierSecret)
     // How fast parcels move (tests speed the courier up; the sandbox's own default is a step every 3 s).
@@ -56,6 +57,7 @@ var web = builder.AddProject<Projects.Tadamon_Web>("web")
     .WithEnvironment("Web__KeysDirectory", Path.Combine(infra.StateDirectory, "web-keys"));
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .WithDirectEndpoint()
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WithService(identity)

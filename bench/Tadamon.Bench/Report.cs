@@ -3,6 +3,9 @@ using System.Text;
 
 namespace Tadamon.Bench;
 
+/// <summary>One scenario's part of RESULTS.md: its heading and its tables.</summary>
+public sealed record Section(string Title, string Markdown);
+
 /// <summary>Writes RESULTS.md: every figure beside its baseline, with the machine and the date.</summary>
 public static class Report
 {
@@ -15,7 +18,8 @@ public static class Report
     };
 
     public static string Write(double coldStartSeconds, List<(LoadResult Gateway, LoadResult Direct)> browse,
-        IReadOnlyList<Processes.Sample> idle, IReadOnlyList<Processes.Sample> underLoad, int listBytes, int seconds)
+        List<(string Gateway, string Direct)> cpuPerRequest, IReadOnlyList<Section> scenarios,
+        IReadOnlyList<Processes.Sample> idle, IReadOnlyList<Processes.Sample> underLoad, int listBytes, int seconds, IReadOnlyList<string> notes)
     {
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
@@ -24,10 +28,12 @@ public static class Report
         md.Append(inv, $"Run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, ");
         md.Append(inv, $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {Environment.OSVersion}, .NET {Environment.Version}. ");
         md.Append("Load generator, platform, PostgreSQL and RabbitMQ share the same cores. ");
-        md.AppendLine(inv, $"Each load: 32 concurrent clients, {seconds} s after a 3 s warm-up.");
+        md.AppendLine(inv, $"Each timed load runs {seconds} s; browse loads use 32 concurrent clients after a 3 s warm-up.");
         md.AppendLine();
         md.AppendLine("Reproduce: `dotnet run -c Release --project bench/Tadamon.Bench` (it starts and stops the platform itself).");
         md.AppendLine();
+        foreach (var note in notes) md.AppendLine(inv, $"- {note}");
+        if (notes.Count > 0) md.AppendLine();
         md.AppendLine("## Catalogue browse: through the gateway vs straight to catalog");
         md.AppendLine();
         md.AppendLine("| request | via gateway | direct | gateway/direct | p50 / p95 / p99 via gateway (ms) | p50 / p95 / p99 direct (ms) | errors | baseline (eShop Catalog.API, direct) |");
@@ -42,11 +48,24 @@ public static class Report
         md.AppendLine();
         md.AppendLine(inv, $"The 10-item page is {listBytes:N0} bytes of JSON (eShop's: 6.2 KB).");
         md.AppendLine();
+        md.AppendLine("CPU milliseconds per answer, by process group (steadier than req/s when the machine is shared):");
+        md.AppendLine();
+        md.AppendLine("| request | via gateway | direct |");
+        md.AppendLine("|---|---|---|");
+        foreach (var ((_, d), (g, dc)) in browse.Zip(cpuPerRequest))
+            md.AppendLine(inv, $"| {d.Name.Replace(" direct", "", StringComparison.Ordinal)} | {g} | {dc} |");
+        md.AppendLine();
+        foreach (var scenario in scenarios)
+        {
+            md.AppendLine(inv, $"## {scenario.Title}");
+            md.AppendLine();
+            md.AppendLine(scenario.Markdown);
+        }
         md.AppendLine("## Cold start and memory");
         md.AppendLine();
         md.AppendLine(inv, $"Whole platform healthy (AppHost start to gateway healthy, binaries already built): **{coldStartSeconds:F1} s** (target: under 45 s).");
         md.AppendLine();
-        md.AppendLine("| processes | count | memory at idle (MB, PSS) | memory after the browse load (MB, PSS) | CPU seconds used |");
+        md.AppendLine("| processes | count | memory at idle (MB, PSS) | memory after every load (MB, PSS) | CPU seconds used |");
         md.AppendLine("|---|---|---|---|---|");
         foreach (var group in underLoad)
         {
@@ -56,6 +75,28 @@ public static class Report
         md.AppendLine(inv, $"| **total** | {underLoad.Sum(g => g.Count)} | **{idle.Sum(g => g.ResidentMb)}** | **{underLoad.Sum(g => g.ResidentMb)}** | |");
         md.AppendLine();
         md.AppendLine("Memory is the proportional set size: shared pages are split between the processes that share them (target: under 2.5 GB at idle).");
+        // What was tuned, with its before and after, is kept by hand beside the tool so each run carries it.
+        var tuning = Path.Combine(AppContext.BaseDirectory, "TUNING.md");
+        if (File.Exists(tuning))
+        {
+            md.AppendLine();
+            md.Append(File.ReadAllText(tuning));
+        }
+        return md.ToString();
+    }
+
+    /// <summary>CPU seconds each process group used between two readings, and its memory at the second.</summary>
+    public static string ProcessTable(IReadOnlyList<Processes.Sample> before, IReadOnlyList<Processes.Sample> after)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var md = new StringBuilder();
+        md.AppendLine("| processes | CPU seconds used | memory after (MB, PSS) |");
+        md.AppendLine("|---|---|---|");
+        foreach (var group in after)
+        {
+            var cpu = group.CpuSeconds - (before.FirstOrDefault(b => b.Name == group.Name)?.CpuSeconds ?? 0);
+            md.AppendLine(inv, $"| {group.Name} | {Math.Max(0, cpu):F1} | {group.ResidentMb} |");
+        }
         return md.ToString();
     }
 }

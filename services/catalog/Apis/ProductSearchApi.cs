@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +8,19 @@ namespace Tadamon.Catalog.Apis;
 
 public sealed record ProductResponse(
     Guid Id, Guid CooperativeId, string NameAr, string NameFr, string DescriptionAr, string DescriptionFr,
-    string Category, string Unit, decimal PriceMad, string[] PhotoUrls, int StockAvailable, string Status)
+    string Category, string Unit, decimal PriceMad, IReadOnlyList<string> PhotoUrls, int StockAvailable, string Status)
 {
-    public static ProductResponse From(Product p) => new(
+    public static ProductResponse From(Product p) => FromEntity(p);
+
+    /// <summary>
+    /// The response built in the query itself: only its columns leave PostgreSQL (not the search text, which is
+    /// as long as both descriptions), and no Product entity is built on the way.
+    /// </summary>
+    public static readonly Expression<Func<Product, ProductResponse>> AsResponse = p => new ProductResponse(
         p.Id, p.CooperativeId, p.NameAr, p.NameFr, p.DescriptionAr, p.DescriptionFr, p.Category, p.Unit,
-        p.PriceMad, [.. p.PhotoUrls], p.StockAvailable, p.Status.ToString());
+        p.PriceMad, p.PhotoUrls, p.StockAvailable, p.Status.ToString());
+
+    private static readonly Func<Product, ProductResponse> FromEntity = AsResponse.Compile();
 }
 
 public enum ProductSort { Newest, PriceAsc, PriceDesc, Name }
@@ -59,9 +68,10 @@ public static class ProductSearchApi
             ProductSort.Name => products.OrderBy(x => x.p.NameFr).ThenBy(x => x.p.Id),
             _ => products.OrderByDescending(x => x.p.CreatedAt).ThenBy(x => x.p.Id),
         };
-        var total = await products.CountAsync(ct);
-        var page = await sorted.Skip((number - 1) * size).Take(size).Select(x => x.p).ToListAsync(ct);
-        return TypedResults.Ok(new Page<ProductResponse>(page.Select(ProductResponse.From).ToList(), number, size, total));
+        var page = await sorted.Skip((number - 1) * size).Take(size).Select(x => x.p).Select(ProductResponse.AsResponse).ToListAsync(ct);
+        // A short page tells the total by itself; only a full one (or an empty one past the end) needs the count.
+        var total = page.Count is > 0 and var n && n < size ? (number - 1) * size + n : await products.CountAsync(ct);
+        return TypedResults.Ok(new Page<ProductResponse>(page, number, size, total));
     }
 
     private static async Task<Results<Ok<ProductResponse>, NotFound>> Get(Guid id, [AsParameters] CatalogServices services, CancellationToken ct)
