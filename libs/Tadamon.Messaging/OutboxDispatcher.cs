@@ -13,6 +13,8 @@ public sealed class OutboxOptions
     /// <summary>How often to look for rows nobody signalled (left by a crash, or written by another replica).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
     public int BatchSize { get; set; } = 200;
+    /// <summary>How long one publish may wait for the broker's confirm before the row is left for the next round.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
@@ -89,13 +91,18 @@ public sealed class OutboxDispatcher<TContext>(
     {
         using var activity = Source.StartActivity(
             $"outbox publish {row.Type.Split(',')[0].Split('.')[^1]}", ActivityKind.Producer, row.TraceParent);
+        // A publish waits for the broker's confirm. Measured: when the broker was SIGKILLed mid-publish, that wait
+        // never ended, the round kept its rows locked, and shipping's outbox stopped for good (1,782 events stuck).
+        // Bounded, the row is simply retried next round; the inbox drops the copy if the first publish did land.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.Value.PublishTimeout);
         try
         {
             var message = EventTypes.FromOutboxMessage(row);
-            await bus.Publish(message, message.GetType(), ctx => ctx.MessageId = row.Id, ct);
+            await bus.Publish(message, message.GetType(), ctx => ctx.MessageId = row.Id, timeout.Token);
             row.DispatchedAt = DateTimeOffset.UtcNow;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             row.Attempts++;
             row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;

@@ -20,7 +20,6 @@ public sealed class FaultInjector(ResilientPlatform platform)
         var beam = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim());
         var clock = Stopwatch.StartNew();
         Process.GetProcessById(beam).Kill();
-        await platform.WaitForStateAsync("rabbitmq", state => Stopped.Contains(state), Patience);
         return await BackAsync("RabbitMQ SIGKILLed", "rabbitmq", clock, "orders");
     }
 
@@ -30,7 +29,6 @@ public sealed class FaultInjector(ResilientPlatform platform)
         var pid = platform.Pid(service) ?? throw new InvalidOperationException($"No pid for {service}.");
         var clock = Stopwatch.StartNew();
         Process.GetProcessById(pid).Kill(entireProcessTree: true);
-        await platform.WaitForStateAsync(service, state => Stopped.Contains(state), Patience);
         return await BackAsync($"{service} SIGKILLed", service, clock, service);
     }
 
@@ -44,19 +42,23 @@ public sealed class FaultInjector(ResilientPlatform platform)
         var postmaster = int.Parse((await File.ReadAllLinesAsync(pidFile))[0].Trim());
         var clock = Stopwatch.StartNew();
         using (var signal = Process.Start("kill", ["-INT", postmaster.ToString()])) await signal.WaitForExitAsync();
-        await platform.WaitForStateAsync("postgres", state => Stopped.Contains(state), Patience);
         return await BackAsync("PostgreSQL restarted", "postgres", clock, "orders");
     }
 
-    /// <summary>Waits while the part is down, checking health is red, then starts it and measures recovery.</summary>
+    /// <summary>
+    /// Watches health from the moment of the fault until the AppHost has seen the part stop and it has been down a
+    /// while (on a loaded machine noticing the stop alone can take seconds), then starts it and measures recovery.
+    /// </summary>
     private async Task<FaultOutcome> BackAsync(string name, string resource, Stopwatch clock, string watched)
     {
+        var stopped = platform.WaitForStateAsync(resource, state => Stopped.Contains(state), Patience);
         var wentRed = false;
-        while (clock.Elapsed < Down)
+        while (!stopped.IsCompleted || clock.Elapsed < Down)
         {
             wentRed |= !await platform.HealthyAsync(watched);
             await Task.Delay(500);
         }
+        await stopped;
         var outage = clock.Elapsed;
         await platform.CommandAsync(resource, KnownResourceCommands.StartCommand);
         var recovery = await platform.RecoveryAsync(Patience);
