@@ -88,7 +88,12 @@ public sealed class SeatProperties(EnrollmentFixture app) : IClassFixture<Enroll
                     break;
                 case Move.ApproveAgain when person.PreRegistration is { } pre:
                     answer = await manager.PostAsJsonAsync($"/pre-registrations/{pre}/approve", new { });
-                    refused = true;
+                    // Approving someone who holds a place answers that same place and moves nobody; once they have
+                    // withdrawn or been rejected, the decision stands.
+                    if (person.Place is not (Place.Seated or Place.Waiting)) { refused = true; break; }
+                    Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+                    Assert.Equal(person.Enrollment, (await answer.Content.ReadFromJsonAsync<EnrollmentResponse>(EnrollmentFixture.Json))!.Id);
+                    Assert.Equal(before, await app.SeatsAsync(course.CourseId));
                     break;
             }
 
