@@ -99,13 +99,22 @@ public static class Extensions
             });
             await next(context);
         });
+        // Static files after compression, so the stylesheet travels gzipped; its URL carries a content hash
+        // (asp-append-version), so a phone keeps it until it changes.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file =>
+            {
+                if (file.Context.Request.Query.ContainsKey("v"))
+                    file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            },
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive");
-        app.MapStaticAssets();
         app.MapLanguageSwitches();
         app.MapRazorPages();
         return app;
