@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Tadamon.AppHost;
 
@@ -14,8 +15,9 @@ internal static class IdentityKeys
     {
         var builder = identity.ApplicationBuilder;
         var folder = Path.Combine(stateDirectory, "identity");
-        var signing = builder.AddParameter("identity-signing-key",
-            builder.Configuration["Parameters:identity-signing-key"] ?? LoadOrCreate(folder, "signing.key", NewRsaKey), secret: true);
+        var signingKey = builder.Configuration["Parameters:identity-signing-key"] ?? LoadOrCreate(folder, "signing.key", NewRsaKey);
+        var signing = builder.AddParameter("identity-signing-key", signingKey, secret: true);
+        builder.Services.AddSingleton(new OperatorTokens(signingKey));
         var encryption = builder.AddParameter("identity-encryption-key",
             builder.Configuration["Parameters:identity-encryption-key"] ?? LoadOrCreate(folder, "encryption.key", () => RandomNumberGenerator.GetBytes(32)), secret: true);
 

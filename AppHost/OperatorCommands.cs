@@ -16,9 +16,8 @@ internal static class OperatorCommands
             {
                 using var http = context.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"{endpoint.Url}/operations/dead-letters/replay-all");
-                // The dashboard acts as an operator (until identity lands, through the stand-in headers).
-                request.Headers.Add("X-Tadamon-User", "aspire-dashboard");
-                request.Headers.Add("X-Tadamon-Role", "operator");
+                var token = context.Services.GetRequiredService<OperatorTokens>().Mint(TimeProvider.System);
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
                 using var response = await http.SendAsync(request, context.CancellationToken);
                 if (!response.IsSuccessStatusCode)
                 {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Tadamon.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -61,6 +62,11 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithService(courses)
     .WithService(enrollment)
     .WithService(web);
+// The gateway's abuse limits can be set from the AppHost's configuration (a load test lifts them this way).
+foreach (var (key, value) in builder.Configuration.GetSection("Gateway:RateLimits").AsEnumerable(makePathsRelative: true))
+{
+    if (value is not null) gateway.WithEnvironment($"Gateway__RateLimits__{key.Replace(":", "__")}", value);
+}
 
 // The courier calls the platform's public webhook URL, as the real one would.
 courier.WithEnvironment("Sandbox__WebhookUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/webhooks/courier"));

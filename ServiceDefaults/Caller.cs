@@ -28,36 +28,21 @@ public sealed record Caller(string? UserId, string? Role, Guid? ScopeId)
 }
 
 /// <summary>
-/// Reads the caller: from the validated access token when one was presented; otherwise, until the tests move to
-/// tokens (the identity issue's next step), from the stand-in headers <c>X-Tadamon-User</c>, <c>X-Tadamon-Role</c>,
-/// <c>X-Tadamon-Scope</c>. Every endpoint asks <see cref="Current"/> and never looks at either directly.
+/// Reads the caller from the validated access token (claims <c>sub</c>, <c>role</c>, <c>tadamon_scope</c>). Without a
+/// token the caller is anonymous. Every endpoint asks <see cref="Current"/> and never reads claims directly.
 /// </summary>
 public sealed class CallerAccessor(IHttpContextAccessor http)
 {
-    public const string UserHeader = "X-Tadamon-User";
-    public const string RoleHeader = "X-Tadamon-Role";
-    public const string ScopeHeader = "X-Tadamon-Scope";
-
     public Caller Current
     {
         get
         {
-            var context = http.HttpContext;
-            if (context is null) return Caller.Anonymous;
-            if (context.User.Identity?.IsAuthenticated == true)
-            {
-                var claims = context.User;
-                return new Caller(
-                    claims.FindFirst("sub")?.Value,
-                    claims.FindFirst("role")?.Value,
-                    Guid.TryParse(claims.FindFirst(TokenAuthentication.ScopeClaim)?.Value, out var scoped) ? scoped : null);
-            }
-            var headers = context.Request.Headers;
-            var user = headers[UserHeader].ToString();
-            if (string.IsNullOrWhiteSpace(user)) return Caller.Anonymous;
-            var role = headers[RoleHeader].ToString();
-            Guid? scope = Guid.TryParse(headers[ScopeHeader].ToString(), out var s) ? s : null;
-            return new Caller(user.Trim(), string.IsNullOrWhiteSpace(role) ? null : role.Trim(), scope);
+            var user = http.HttpContext?.User;
+            if (user?.Identity?.IsAuthenticated != true) return Caller.Anonymous;
+            return new Caller(
+                user.FindFirst("sub")?.Value,
+                user.FindFirst("role")?.Value,
+                Guid.TryParse(user.FindFirst(TokenAuthentication.ScopeClaim)?.Value, out var scope) ? scope : null);
         }
     }
 }

@@ -3,11 +3,13 @@ using Tadamon.Gateway;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddGateway();
+builder.AddRateLimits();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseCors();
 app.MapDefaultEndpoints();
+app.UseRateLimits();
 app.MapApiReference();
 app.MapReverseProxy();
 app.Run();

@@ -9,22 +9,21 @@ public static class Routes
     /// <summary>Each service is reached at <c>/api/{name}/...</c> and resolved by service discovery as <c>http://{name}</c>.</summary>
     public static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment"];
 
+    public const string TokenPath = "/api/identity/connect/token";
+    /// <summary>Where a login name and password are posted: the token endpoint and the web's sign-in form.</summary>
+    public static readonly string[] SignInPaths = [TokenPath, "/account/login"];
+
     /// <summary>The web frontends (market at <c>/</c>, digital window at <c>/learn</c>), resolved as <c>http://web</c>.</summary>
     public const string Frontend = "web";
 
     public static IReadOnlyList<RouteConfig> All()
     {
-        var routes = Services.Select(service => new RouteConfig
-            {
-                RouteId = service,
-                ClusterId = service,
-                Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" },
-            }
-            .WithTransformPathRemovePrefix($"/api/{service}")
-            // The service learns the prefix it is mounted under, so its OpenAPI document and links point back here.
-            .WithTransformXForwarded(xPrefix: ForwardedTransformActions.Off)
-            .WithTransformRequestHeader("X-Forwarded-Prefix", $"/api/{service}", append: false))
-            .ToList();
+        var routes = Services.Select(service => ToService(service, service, $"/api/{service}/{{**rest}}")).ToList();
+
+        // The moments worth abusing get their own routes, each with its rate limit (see RateLimits).
+        routes.Add(ToService("login", "identity", TokenPath, RateLimits.Login, HttpMethods.Post));
+        routes.Add(ToService("checkout", "orders", "/api/orders/checkout", RateLimits.Checkout, HttpMethods.Post));
+        routes.Add(ToService("pre-registration", "enrollment", "/api/enrollment/pre-registrations", RateLimits.PreRegistration, HttpMethods.Post));
 
         // The courier signs its calls; it is authenticated by signature in shipping, never here.
         routes.Add(new RouteConfig
@@ -32,7 +31,13 @@ public static class Routes
             RouteId = "courier-webhooks",
             ClusterId = "shipping",
             Match = new RouteMatch { Path = "/webhooks/courier/{**rest}" },
+            RateLimiterPolicy = RateLimits.Webhooks,
         });
+
+        // The web forms behind the same moments get the same limits.
+        routes.Add(ToFrontend("web-login", "/account/login", RateLimits.Login));
+        routes.Add(ToFrontend("web-checkout", "/checkout", RateLimits.Checkout));
+        routes.Add(ToFrontend("web-pre-registration", "/learn/courses/{id}/pre-register", RateLimits.PreRegistration));
 
         // Everything else is a page. Last in line: /api, /webhooks, /docs and /health keep their own answers.
         routes.Add(new RouteConfig
@@ -44,6 +49,28 @@ public static class Routes
         });
         return routes;
     }
+
+    private static RouteConfig ToService(string routeId, string service, string path, string? rateLimit = null, string? method = null) =>
+        new RouteConfig
+        {
+            RouteId = routeId,
+            ClusterId = service,
+            Match = new RouteMatch { Path = path, Methods = method is null ? null : [method] },
+            RateLimiterPolicy = rateLimit,
+            Order = rateLimit is null ? 0 : -1, // the limited routes win over their service's catch-all
+        }
+        .WithTransformPathRemovePrefix($"/api/{service}")
+        // The service learns the prefix it is mounted under, so its OpenAPI document and links point back here.
+        .WithTransformXForwarded(xPrefix: ForwardedTransformActions.Off)
+        .WithTransformRequestHeader("X-Forwarded-Prefix", $"/api/{service}", append: false);
+
+    private static RouteConfig ToFrontend(string routeId, string path, string rateLimit) => new()
+    {
+        RouteId = routeId,
+        ClusterId = Frontend,
+        Match = new RouteMatch { Path = path, Methods = [HttpMethods.Post] },
+        RateLimiterPolicy = rateLimit,
+    };
 
     public static IReadOnlyList<ClusterConfig> Clusters() =>
         Services.Append(Frontend).Select(service => new ClusterConfig

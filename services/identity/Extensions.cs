@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Tadamon.Identity.Infrastructure;
 using Tadamon.Identity.Model;
@@ -48,6 +50,13 @@ public static class Extensions
                     // TLS ends before the platform on a real deployment; on a developer's machine there is none.
                     .DisableTransportSecurityRequirement();
             });
+        // Identity checks the tokens presented to it (an operator creating accounts) against its own keys: it cannot
+        // fetch its key set from itself by service discovery, and needs no network to know its own keys.
+        builder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+        {
+            jwt.Configuration = new OpenIdConnectConfiguration { Issuer = builder.Configuration["Identity:Issuer"] ?? TokenAuthentication.DefaultIssuer };
+            foreach (var signing in keys.Signing) jwt.Configuration.SigningKeys.Add(signing);
+        });
         return builder;
     }
 }

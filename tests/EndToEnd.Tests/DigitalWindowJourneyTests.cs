@@ -197,7 +197,7 @@ public sealed class DigitalWindowJourneyTests(PlatformFixture platform)
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, Who who, object? body = null)
     {
-        using var request = new HttpRequestMessage(method, url).ActingAs(who.User, who.Role, who.Scope);
+        using var request = new HttpRequestMessage(method, url).As(await platform.Accounts.ForAsync(who.User, who.Role, who.Scope));
         if (body is not null) request.Content = JsonContent.Create(body);
         var response = await platform.Gateway.SendAsync(request);
         await response.Content.LoadIntoBufferAsync(); // read more than once by the assertions

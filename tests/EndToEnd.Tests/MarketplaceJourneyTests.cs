@@ -17,10 +17,11 @@ public sealed class MarketplaceJourneyTests(PlatformFixture platform)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private HttpClient Gateway => platform.Gateway;
 
-    private static HttpRequestMessage As(HttpMethod method, string url, string role, string user, Guid? scope = null, object? body = null)
+    /// <summary>A request from the account standing for that user, role and scope.</summary>
+    private async Task<HttpRequestMessage> AsAsync(HttpMethod method, string url, string role, string user, Guid? scope = null, object? body = null)
     {
         var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        return request.ActingAs(user, role, scope);
+        return request.As(await platform.Accounts.ForAsync(user, role, scope));
     }
 
     private async Task<JsonElement> SendAsync(HttpRequestMessage request, HttpStatusCode expected = HttpStatusCode.OK)
@@ -45,16 +46,16 @@ public sealed class MarketplaceJourneyTests(PlatformFixture platform)
     /// <summary>A cooperative applies, an operator verifies it, its manager publishes one product with the given stock.</summary>
     private async Task<(Guid Cooperative, Guid Product)> CooperativeSellingAsync(string nameFr, string productFr, decimal price, int stock)
     {
-        var cooperative = (await SendAsync(As(HttpMethod.Post, "/api/catalog/cooperatives", "cooperative-manager", "manager", body: new
+        var cooperative = (await SendAsync(await AsAsync(HttpMethod.Post, "/api/catalog/cooperatives", "buyer", "applicant", body: new
         {
             nameAr = "تعاونية " + nameFr, nameFr, region = "souss-massa", province = "Taroudant", type = "Women", contactPhone = "0528000000",
         }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        await SendAsync(As(HttpMethod.Post, $"/api/catalog/cooperatives/{cooperative}/verify", "operator", "operator"));
-        var product = (await SendAsync(As(HttpMethod.Post, "/api/catalog/products", "cooperative-manager", "manager", cooperative, new
+        await SendAsync(await AsAsync(HttpMethod.Post, $"/api/catalog/cooperatives/{cooperative}/verify", "operator", "operator"));
+        var product = (await SendAsync(await AsAsync(HttpMethod.Post, "/api/catalog/products", "cooperative-manager", "manager", cooperative, new
         {
             cooperativeId = cooperative, nameAr = "منتج " + productFr, nameFr = productFr, category = "argan-oil", unit = "litre", priceMad = price, stock,
         }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        await SendAsync(As(HttpMethod.Post, $"/api/catalog/products/{product}/publish", "cooperative-manager", "manager", cooperative));
+        await SendAsync(await AsAsync(HttpMethod.Post, $"/api/catalog/products/{product}/publish", "cooperative-manager", "manager", cooperative));
         // Orders prices from its own price book, filled by catalog's ProductPublished.
         await EventuallyAsync<bool>(async () => (await Gateway.GetAsync($"/api/orders/price-book/{product}")).IsSuccessStatusCode ? true : null, "the price book");
         return (cooperative, product);
@@ -62,7 +63,7 @@ public sealed class MarketplaceJourneyTests(PlatformFixture platform)
 
     private async Task<JsonElement[]> CheckoutAsync(string buyer, params (Guid Product, int Quantity)[] lines)
     {
-        var request = As(HttpMethod.Post, "/api/orders/checkout", "buyer", buyer, body: new
+        var request = await AsAsync(HttpMethod.Post, "/api/orders/checkout", "buyer", buyer, body: new
         {
             lines = lines.Select(l => new { productId = l.Product, quantity = l.Quantity }),
             address = new { recipientName = "Fatima Zahra", phone = "0612345678", region = "casablanca-settat", city = "Casablanca", street = "12 rue des Oudayas" },
@@ -71,19 +72,19 @@ public sealed class MarketplaceJourneyTests(PlatformFixture platform)
         return [.. (await SendAsync(request, HttpStatusCode.Created)).GetProperty("orders").EnumerateArray()];
     }
 
-    private Task<JsonElement> OrderAsync(string buyer, Guid id) => SendAsync(As(HttpMethod.Get, $"/api/orders/{id}", "buyer", buyer));
+    private async Task<JsonElement> OrderAsync(string buyer, Guid id) => await SendAsync(await AsAsync(HttpMethod.Get, $"/api/orders/{id}", "buyer", buyer));
 
     private Task<JsonElement> WaitForOrderAsync(string buyer, Guid id, Func<JsonElement, bool> condition, string what) =>
         EventuallyAsync<JsonElement>(async () => await OrderAsync(buyer, id) is var o && condition(o) ? o : null, $"order {id}: {what}");
 
     private async Task<int> StockAsync(Guid product) =>
-        (await SendAsync(As(HttpMethod.Get, $"/api/catalog/products/{product}", "operator", "operator"))).GetProperty("stockAvailable").GetInt32();
+        (await SendAsync(await AsAsync(HttpMethod.Get, $"/api/catalog/products/{product}", "operator", "operator"))).GetProperty("stockAvailable").GetInt32();
 
     private async Task ReadyAsync(JsonElement order)
     {
         var id = order.GetProperty("id").GetGuid();
         var cooperative = order.GetProperty("cooperativeId").GetGuid();
-        await SendAsync(As(HttpMethod.Post, $"/api/orders/{id}/ready", "cooperative-manager", "manager", cooperative));
+        await SendAsync(await AsAsync(HttpMethod.Post, $"/api/orders/{id}/ready", "cooperative-manager", "manager", cooperative));
     }
 
     private static bool Is(JsonElement order, string status) => order.GetProperty("status").GetString() == status;
@@ -171,7 +172,7 @@ public sealed class MarketplaceJourneyTests(PlatformFixture platform)
         await WaitForOrderAsync("buyer-hesitant", id, o => Is(o, "Confirmed"), "confirmed");
         Assert.Equal(0, await StockAsync(seller.Product));
 
-        var cancelled = await SendAsync(As(HttpMethod.Post, $"/api/orders/{id}/cancel", "buyer", "buyer-hesitant", body: new { reason = "Je me suis trompée" }));
+        var cancelled = await SendAsync(await AsAsync(HttpMethod.Post, $"/api/orders/{id}/cancel", "buyer", "buyer-hesitant", body: new { reason = "Je me suis trompée" }));
 
         Assert.True(Is(cancelled, "Cancelled"));
         await EventuallyAsync<bool>(async () => await StockAsync(seller.Product) == 3 ? true : null, "the stock to be released");

@@ -5,6 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tadamon.TestSupport;
 using Xunit;
 
 namespace Tadamon.EndToEnd.Tests;
@@ -23,8 +24,12 @@ public sealed class PlatformFixture : IAsyncLifetime
     private DistributedApplication? _app;
     private DirectoryInfo? _state;
 
+    /// <summary>The platform's state folder: databases, broker, identity's keys.</summary>
+    public string StateDirectory => _state?.FullName ?? throw new InvalidOperationException("The platform is not started.");
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform is not started.");
     public HttpClient Gateway { get; private set; } = null!;
+    /// <summary>Accounts signed in at the identity service, made as tests ask for them.</summary>
+    public PlatformAccounts Accounts { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -52,6 +57,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
         Gateway = _app.CreateHttpClient("gateway", "http");
         Gateway.Timeout = TimeSpan.FromSeconds(30);
+        Accounts = new PlatformAccounts(Gateway);
     }
 
     private static async Task StartAndWaitHealthyAsync(DistributedApplication app, CancellationToken ct)

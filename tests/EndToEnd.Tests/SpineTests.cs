@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Tadamon.TestSupport;
 using Xunit;
 
 namespace Tadamon.EndToEnd.Tests;
@@ -74,14 +75,11 @@ public sealed class SpineTests(PlatformFixture platform)
     [Fact]
     public async Task An_invalid_product_Should_be_refused_with_problem_details_and_nothing_published()
     {
-        using var response = await platform.Gateway.PostAsJsonAsync("/api/catalog/products", new
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/catalog/products")
         {
-            cooperativeId = Guid.NewGuid(),
-            nameAr = "",
-            nameFr = "X",
-            unit = "kg",
-            priceMad = -5m,
-        });
+            Content = JsonContent.Create(new { cooperativeId = Guid.NewGuid(), nameAr = "", nameFr = "X", unit = "kg", priceMad = -5m }),
+        };
+        using var response = await platform.Gateway.SendAsync(request.As(await platform.Accounts.OperatorAsync()));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

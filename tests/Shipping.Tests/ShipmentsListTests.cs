@@ -27,12 +27,12 @@ public sealed class ShipmentsListTests(ShippingFactory shipping) : IClassFixture
             return shipment;
         });
 
-        var page = await As(Roles.Operator).GetFromJsonAsync<ShipmentsApi.Page<ShipmentsApi.ShipmentSummary>>("/shipments?status=Returned&pageSize=500");
+        var page = await As(Roles.Operator).GetFromJsonAsync<Page<ShipmentsApi.ShipmentSummary>>("/shipments?status=Returned&pageSize=500");
         var buyer = await As(Roles.Buyer).GetAsync("/shipments");
 
         Assert.Contains(page!.Items, s => s.Id == returned.Id && s.Status == "Returned");
         Assert.All(page.Items, s => Assert.Equal("Returned", s.Status));
-        Assert.Equal(ShipmentsApi.MaxPageSize, page.PageSize);
+        Assert.Equal(Paging.MaxPageSize, page.PageSize);
         Assert.Equal(HttpStatusCode.Forbidden, buyer.StatusCode);
     }
 }

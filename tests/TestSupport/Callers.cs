@@ -1,29 +1,23 @@
+using System.Net.Http.Headers;
+
 namespace Tadamon.TestSupport;
 
 /// <summary>
-/// Who a test request comes from. Every test says it through here, so when the identity issue replaces the
-/// stand-in headers with tokens, this file is the one that changes.
+/// Who a test request comes from, for a service hosted alone: a bearer token from <see cref="TestTokens"/> with that
+/// subject, role and scope. End-to-end tests sign in at the identity service instead.
 /// </summary>
 public static class Callers
 {
-    private const string UserHeader = "X-Tadamon-User";
-    private const string RoleHeader = "X-Tadamon-Role";
-    private const string ScopeHeader = "X-Tadamon-Scope";
-
     public static HttpRequestMessage ActingAs(this HttpRequestMessage request, string user, string role, Guid? scope = null)
     {
-        request.Headers.Add(UserHeader, user);
-        request.Headers.Add(RoleHeader, role);
-        if (scope is { } s) request.Headers.Add(ScopeHeader, s.ToString());
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Mint(user, role, scope));
         return request;
     }
 
     /// <summary>Every request this client sends comes from that caller.</summary>
     public static HttpClient ActingAs(this HttpClient client, string user, string role, Guid? scope = null)
     {
-        client.DefaultRequestHeaders.Add(UserHeader, user);
-        client.DefaultRequestHeaders.Add(RoleHeader, role);
-        if (scope is { } s) client.DefaultRequestHeaders.Add(ScopeHeader, s.ToString());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Mint(user, role, scope));
         return client;
     }
 }

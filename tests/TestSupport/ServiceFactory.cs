@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
 using Xunit;
@@ -25,6 +29,12 @@ public class ServiceFactory<TProgram>(string databaseConnectionName) : WebApplic
         builder.UseSetting($"ConnectionStrings:{databaseConnectionName}", DatabaseConnectionString);
         builder.UseSetting("ConnectionStrings:broker", (_broker ?? throw new InvalidOperationException("InitializeAsync first")).ToString());
         builder.UseSetting("Outbox:PollInterval", "00:00:00.500");
+        // No identity service runs beside a service tested alone: it trusts the tests' signing key instead.
+        builder.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+        {
+            jwt.Configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
+            jwt.Configuration.SigningKeys.Add(TestTokens.Key);
+        }));
         ConfigureService(builder);
     }
 

@@ -15,10 +15,10 @@ public static class DeadLettersApi
     public static RouteGroupBuilder MapDeadLetters(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/operations/dead-letters").WithTags("Operations");
-        group.MapGet("/", List).WithName("ListDeadLetters").WithSummary("Messages parked in this service's _error queues");
-        group.MapPost("/{messageId}/replay", Replay).WithName("ReplayDeadLetter").WithSummary("Send a parked message back to its queue");
-        group.MapPost("/replay-all", ReplayAll).WithName("ReplayAllDeadLetters").WithSummary("Send every parked message back to its queue");
-        group.MapDelete("/{messageId}", Discard).WithName("DiscardDeadLetter").WithSummary("Drop a parked message for good");
+        group.MapGet("/", List).WithName("ListDeadLetters").For(Roles.Operator).WithSummary("Messages parked in this service's _error queues");
+        group.MapPost("/{messageId}/replay", Replay).WithName("ReplayDeadLetter").For(Roles.Operator).WithSummary("Send a parked message back to its queue");
+        group.MapPost("/replay-all", ReplayAll).WithName("ReplayAllDeadLetters").For(Roles.Operator).WithSummary("Send every parked message back to its queue");
+        group.MapDelete("/{messageId}", Discard).WithName("DiscardDeadLetter").For(Roles.Operator).WithSummary("Drop a parked message for good");
         return group;
     }
 

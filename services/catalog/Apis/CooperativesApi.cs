@@ -13,21 +13,21 @@ public static class CooperativesApi
     public static RouteGroupBuilder MapCooperativesApi(this IEndpointRouteBuilder app)
     {
         var cooperatives = app.MapGroup("/cooperatives").WithTags("Cooperatives");
-        cooperatives.MapGet("/", List).WithName("ListCooperatives")
+        cooperatives.MapGet("/", List).WithName("ListCooperatives").Public()
             .WithSummary("Verified cooperatives (operators also see applications and suspended ones), paged");
-        cooperatives.MapGet("/{id:guid}", Get).WithName("GetCooperative").WithSummary("One cooperative's profile");
-        cooperatives.MapPost("/", Apply).WithName("ApplyCooperative").WithSummary("A cooperative applies to sell on the market");
-        cooperatives.MapGet("/{id:guid}/products", ListOwnProducts).WithName("ListCooperativeProducts")
+        cooperatives.MapGet("/{id:guid}", Get).WithName("GetCooperative").Public().WithSummary("One cooperative's profile");
+        cooperatives.MapPost("/", Apply).WithName("ApplyCooperative").SignedIn().WithSummary("A cooperative applies to sell on the market");
+        cooperatives.MapGet("/{id:guid}/products", ListOwnProducts).WithName("ListCooperativeProducts").For(Roles.CooperativeManager, Roles.Operator)
             .WithSummary("All of a cooperative's products, drafts included, with reserved stock: for its manager and operators");
-        cooperatives.MapPost("/{id:guid}/verify", Verify).WithName("VerifyCooperative")
+        cooperatives.MapPost("/{id:guid}/verify", Verify).WithName("VerifyCooperative").For(Roles.Operator)
             .WithSummary("An operator vets a cooperative (or lifts its suspension)");
-        cooperatives.MapPost("/{id:guid}/suspend", Suspend).WithName("SuspendCooperative")
+        cooperatives.MapPost("/{id:guid}/suspend", Suspend).WithName("SuspendCooperative").For(Roles.Operator)
             .WithSummary("An operator suspends a cooperative, with a reason; its products leave the market");
 
         app.MapGet("/regions", () => TypedResults.Ok(Regions.All)).WithTags("Reference")
-            .WithName("ListRegions").WithSummary("Morocco's twelve regions");
+            .WithName("ListRegions").Public().WithSummary("Morocco's twelve regions");
         app.MapGet("/categories", () => TypedResults.Ok(Categories.All)).WithTags("Reference")
-            .WithName("ListCategories").WithSummary("Product categories");
+            .WithName("ListCategories").Public().WithSummary("Product categories");
         return cooperatives;
     }
 

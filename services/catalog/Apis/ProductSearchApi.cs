@@ -21,9 +21,9 @@ public static class ProductSearchApi
 {
     public static void MapSearchEndpoints(this RouteGroupBuilder products)
     {
-        products.MapGet("/", Search).WithName("SearchProducts")
+        products.MapGet("/", Search).WithName("SearchProducts").Public()
             .WithSummary("Search the market: text (Arabic/French, accents and case ignored), category, region, cooperative, price range; sorted and paged (page size at most 50)");
-        products.MapGet("/{id:guid}", Get).WithName("GetProduct").WithSummary("One product");
+        products.MapGet("/{id:guid}", Get).WithName("GetProduct").Public().WithSummary("One product");
     }
 
     public sealed record SearchQuery(

@@ -10,10 +10,10 @@ public static class CentresApi
     public static RouteGroupBuilder MapCentresApi(this IEndpointRouteBuilder app)
     {
         var centres = app.MapGroup("/centres").WithTags("Centres");
-        centres.MapGet("/", ListCentres).WithName("ListCentres").WithSummary("The delegation's centres, by type or commune");
-        centres.MapGet("/{id:guid}", GetCentre).WithName("GetCentre").WithSummary("One centre, with what its service mode means");
-        centres.MapPost("/", CreateCentre).WithName("CreateCentre").WithSummary("Register a centre (delegation staff)");
-        centres.MapPut("/{id:guid}/mode", ChangeMode).WithName("ChangeCentreMode").WithSummary("Set the centre's service mode for the season");
+        centres.MapGet("/", ListCentres).WithName("ListCentres").Public().WithSummary("The delegation's centres, by type or commune");
+        centres.MapGet("/{id:guid}", GetCentre).WithName("GetCentre").Public().WithSummary("One centre, with what its service mode means");
+        centres.MapPost("/", CreateCentre).WithName("CreateCentre").For(Roles.Operator).WithSummary("Register a centre (delegation staff)");
+        centres.MapPut("/{id:guid}/mode", ChangeMode).WithName("ChangeCentreMode").For(Roles.CentreManager, Roles.Operator).WithSummary("Set the centre's service mode for the season");
         return centres;
     }
 
@@ -42,16 +42,16 @@ public static class CentresApi
         }
     }
 
-    private static async Task<Ok<Paged<CentreResponse>>> ListCentres(
+    private static async Task<Ok<Page<CentreResponse>>> ListCentres(
         RequestContext rc, CentreType? type, string? commune, int? page, int? pageSize)
     {
-        var (p, size) = Paged<CentreResponse>.Clamp(page, pageSize);
+        var (p, size) = Paging.Clamp(page, pageSize);
         var query = rc.Db.Centres.AsNoTracking();
         if (type is { } t) query = query.Where(c => c.Type == t);
         if (!string.IsNullOrWhiteSpace(commune)) query = query.Where(c => c.Commune == commune.Trim());
         var total = await query.CountAsync(rc.Ct);
         var rows = await query.OrderBy(c => c.NameFr).ThenBy(c => c.Id).Skip((p - 1) * size).Take(size).ToListAsync(rc.Ct);
-        return TypedResults.Ok(new Paged<CentreResponse>(rows.Select(CentreResponse.From).ToList(), p, size, total));
+        return TypedResults.Ok(new Page<CentreResponse>(rows.Select(CentreResponse.From).ToList(), p, size, total));
     }
 
     private static async Task<Results<Ok<CentreResponse>, ProblemHttpResult>> GetCentre(Guid id, RequestContext rc) =>

@@ -13,12 +13,12 @@ public static class CoursesApi
     public static RouteGroupBuilder MapCoursesApi(this IEndpointRouteBuilder app)
     {
         var courses = app.MapGroup("/courses").WithTags("Courses");
-        courses.MapGet("/", ListCourses).WithName("ListCourses").WithSummary("Published courses by centre, mode or words; a centre's manager also sees its drafts");
-        courses.MapGet("/{id:guid}", GetCourse).WithName("GetCourse").WithSummary("A course with its modules and lessons, in order");
-        courses.MapPost("/", CreateCourse).WithName("CreateCourse").WithSummary("Draft a course in a centre");
-        courses.MapPut("/{id:guid}/capacity", ChangeCapacity).WithName("ChangeCourseCapacity").WithSummary("Change the number of seats");
-        courses.MapPost("/{id:guid}/publish", Publish).WithName("PublishCourse").WithSummary("Open the course to pre-registration");
-        courses.MapPost("/{id:guid}/archive", Archive).WithName("ArchiveCourse").WithSummary("Close the course");
+        courses.MapGet("/", ListCourses).WithName("ListCourses").Public().WithSummary("Published courses by centre, mode or words; a centre's manager also sees its drafts");
+        courses.MapGet("/{id:guid}", GetCourse).WithName("GetCourse").Public().WithSummary("A course with its modules and lessons, in order");
+        courses.MapPost("/", CreateCourse).WithName("CreateCourse").For(Roles.CentreManager, Roles.Operator).WithSummary("Draft a course in a centre");
+        courses.MapPut("/{id:guid}/capacity", ChangeCapacity).WithName("ChangeCourseCapacity").For(Roles.CentreManager, Roles.Operator).WithSummary("Change the number of seats");
+        courses.MapPost("/{id:guid}/publish", Publish).WithName("PublishCourse").For(Roles.CentreManager, Roles.Operator).WithSummary("Open the course to pre-registration");
+        courses.MapPost("/{id:guid}/archive", Archive).WithName("ArchiveCourse").For(Roles.CentreManager, Roles.Operator).WithSummary("Close the course");
         return courses;
     }
 
@@ -47,10 +47,10 @@ public static class CoursesApi
 
     internal static ProblemHttpResult CourseNotFound(RequestContext rc) => rc.NotFound("Cours introuvable.", "الدورة غير موجودة.");
 
-    private static async Task<Ok<Paged<CourseSummary>>> ListCourses(
+    private static async Task<Ok<Page<CourseSummary>>> ListCourses(
         RequestContext rc, Guid? centreId, ServiceMode? mode, string? q, int? page, int? pageSize)
     {
-        var (p, size) = Paged<CourseSummary>.Clamp(page, pageSize);
+        var (p, size) = Paging.Clamp(page, pageSize);
         var query = rc.Db.Courses.AsNoTracking();
         var seesDrafts = centreId is { } own && rc.RefuseUnlessManages(own) is null;
         query = seesDrafts ? query.Where(c => c.CentreId == centreId) : query.Where(c => c.Status == CourseStatus.Published);
@@ -64,7 +64,7 @@ public static class CoursesApi
         }
         var total = await query.CountAsync(rc.Ct);
         var rows = await query.OrderBy(c => c.StartsOn).ThenBy(c => c.Id).Skip((p - 1) * size).Take(size).ToListAsync(rc.Ct);
-        return TypedResults.Ok(new Paged<CourseSummary>(rows.Select(CourseSummary.From).ToList(), p, size, total));
+        return TypedResults.Ok(new Page<CourseSummary>(rows.Select(CourseSummary.From).ToList(), p, size, total));
     }
 
     private static async Task<Results<Ok<CourseDetails>, ProblemHttpResult>> GetCourse(Guid id, RequestContext rc)

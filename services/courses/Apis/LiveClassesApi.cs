@@ -12,10 +12,10 @@ public static class LiveClassesApi
     public static RouteGroupBuilder MapLiveClassesApi(this IEndpointRouteBuilder app)
     {
         var live = app.MapGroup("/courses/{courseId:guid}/live-classes").WithTags("Live classes");
-        live.MapGet("/", ListLiveClasses).WithName("ListLiveClasses").WithSummary("A course's live classes, soonest first");
-        live.MapPost("/", Schedule).WithName("ScheduleLiveClass").WithSummary("Schedule a live class (join link of any meeting system)");
-        live.MapPost("/{liveClassId:guid}/move", Move).WithName("MoveLiveClass").WithSummary("Move a live class; enrolled beneficiaries are told");
-        live.MapPost("/{liveClassId:guid}/cancel", Cancel).WithName("CancelLiveClass").WithSummary("Cancel a live class; enrolled beneficiaries are told");
+        live.MapGet("/", ListLiveClasses).WithName("ListLiveClasses").Public().WithSummary("A course's live classes, soonest first");
+        live.MapPost("/", Schedule).WithName("ScheduleLiveClass").For(Roles.CentreManager, Roles.Operator).WithSummary("Schedule a live class (join link of any meeting system)");
+        live.MapPost("/{liveClassId:guid}/move", Move).WithName("MoveLiveClass").For(Roles.CentreManager, Roles.Operator).WithSummary("Move a live class; enrolled beneficiaries are told");
+        live.MapPost("/{liveClassId:guid}/cancel", Cancel).WithName("CancelLiveClass").For(Roles.CentreManager, Roles.Operator).WithSummary("Cancel a live class; enrolled beneficiaries are told");
         return live;
     }
 
@@ -47,7 +47,7 @@ public static class LiveClassesApi
         var manager = course is not null && rc.RefuseUnlessManages(course.CentreId) is null;
         if (course is null || (course.Status == CourseStatus.Draft && !manager)) return CoursesApi.CourseNotFound(rc);
         var rows = await rc.Db.LiveClasses.AsNoTracking().Where(l => l.CourseId == courseId)
-            .OrderBy(l => l.StartsAt).Take(Paged<LiveClassResponse>.MaxSize).ToListAsync(rc.Ct);
+            .OrderBy(l => l.StartsAt).Take(Paging.MaxPageSize).ToListAsync(rc.Ct);
         return TypedResults.Ok(rows.Select(l => LiveClassResponse.From(l, manager)).ToArray());
     }
 

@@ -12,11 +12,11 @@ public static class OutlineApi
     public static RouteGroupBuilder MapOutlineApi(this IEndpointRouteBuilder app)
     {
         var outline = app.MapGroup("/courses/{courseId:guid}/modules").WithTags("Modules and lessons");
-        outline.MapPost("/", AddModule).WithName("AddModule").WithSummary("Add a module at the end of the course");
-        outline.MapPut("/order", ReorderModules).WithName("ReorderModules").WithSummary("Put the course's modules in a new order (every module, once)");
-        outline.MapPost("/{moduleId:guid}/lessons", AddLesson).WithName("AddLesson").WithSummary("Add a lesson at the end of a module; its text is sanitised");
-        outline.MapPut("/{moduleId:guid}/lessons/{lessonId:guid}", EditLesson).WithName("EditLesson").WithSummary("Change a lesson's text, links, duration or required flag");
-        outline.MapPut("/{moduleId:guid}/lessons/order", ReorderLessons).WithName("ReorderLessons").WithSummary("Put a module's lessons in a new order (every lesson, once)");
+        outline.MapPost("/", AddModule).WithName("AddModule").For(Roles.CentreManager, Roles.Operator).WithSummary("Add a module at the end of the course");
+        outline.MapPut("/order", ReorderModules).WithName("ReorderModules").For(Roles.CentreManager, Roles.Operator).WithSummary("Put the course's modules in a new order (every module, once)");
+        outline.MapPost("/{moduleId:guid}/lessons", AddLesson).WithName("AddLesson").For(Roles.CentreManager, Roles.Operator).WithSummary("Add a lesson at the end of a module; its text is sanitised");
+        outline.MapPut("/{moduleId:guid}/lessons/{lessonId:guid}", EditLesson).WithName("EditLesson").For(Roles.CentreManager, Roles.Operator).WithSummary("Change a lesson's text, links, duration or required flag");
+        outline.MapPut("/{moduleId:guid}/lessons/order", ReorderLessons).WithName("ReorderLessons").For(Roles.CentreManager, Roles.Operator).WithSummary("Put a module's lessons in a new order (every lesson, once)");
         return outline;
     }
 

@@ -28,9 +28,3 @@ public sealed class RequestContext(IHttpContextAccessor accessor, Infrastructure
     public ProblemHttpResult NotFound(string fr, string ar) => Problems.Problem(Http, StatusCodes.Status404NotFound, fr, ar, "not-found");
 }
 
-/// <summary>One page of a list; page sizes are capped so no call can ask for the whole table.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
-{
-    public const int MaxSize = 100;
-    public static (int Page, int Size) Clamp(int? page, int? size) => (Math.Max(1, page ?? 1), Math.Clamp(size ?? 20, 1, MaxSize));
-}

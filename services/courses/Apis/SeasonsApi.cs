@@ -10,8 +10,8 @@ public static class SeasonsApi
     public static RouteGroupBuilder MapSeasonsApi(this IEndpointRouteBuilder app)
     {
         var seasons = app.MapGroup("/seasons").WithTags("Seasons");
-        seasons.MapGet("/", ListSeasons).WithName("ListSeasons").WithSummary("Seasons and their pre-registration dates");
-        seasons.MapPost("/", CreateSeason).WithName("CreateSeason").WithSummary("Open a season (delegation staff)");
+        seasons.MapGet("/", ListSeasons).WithName("ListSeasons").Public().WithSummary("Seasons and their pre-registration dates");
+        seasons.MapPost("/", CreateSeason).WithName("CreateSeason").For(Roles.Operator).WithSummary("Open a season (delegation staff)");
         return seasons;
     }
 
@@ -21,7 +21,7 @@ public static class SeasonsApi
     public sealed record SeasonResponse(Guid Id, string Label, DateOnly OpensOn, DateOnly ClosesOn);
 
     private static async Task<Ok<SeasonResponse[]>> ListSeasons(RequestContext rc) =>
-        TypedResults.Ok(await rc.Db.Seasons.AsNoTracking().OrderByDescending(s => s.OpensOn).Take(Paged<SeasonResponse>.MaxSize)
+        TypedResults.Ok(await rc.Db.Seasons.AsNoTracking().OrderByDescending(s => s.OpensOn).Take(Paging.MaxPageSize)
             .Select(s => new SeasonResponse(s.Id, s.Label, s.OpensOn, s.ClosesOn)).ToArrayAsync(rc.Ct));
 
     private static async Task<Results<Created<SeasonResponse>, ProblemHttpResult, ValidationProblem>> CreateSeason(

@@ -12,12 +12,12 @@ public static class CentreViewsApi
     public static RouteGroupBuilder MapCentreViewsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/courses/{courseId:guid}").WithTags("Centre views");
-        group.MapGet("/seats", Seats).WithName("GetCourseSeats").WithSummary("Seats offered, taken and left, and people waiting (public)");
-        group.MapGet("/waiting-list", WaitingList).WithName("GetWaitingList").WithSummary("The waiting list in order (centre manager)");
-        group.MapGet("/attendance", AttendanceView).WithName("GetAttendance").WithSummary("Attendance per live class (centre manager)");
-        group.MapGet("/progress", ProgressView).WithName("GetCourseProgress").WithSummary("Progress per beneficiary (centre manager)");
-        group.MapGet("/progress.csv", ProgressCsv).WithName("ExportCourseProgress").WithSummary("Progress per beneficiary as CSV (centre manager)");
-        group.MapGet("/pre-registrations.csv", PreRegistrationsCsv).WithName("ExportPreRegistrations").WithSummary("The course's pre-registrations as CSV (centre manager)");
+        group.MapGet("/seats", Seats).WithName("GetCourseSeats").Public().WithSummary("Seats offered, taken and left, and people waiting (public)");
+        group.MapGet("/waiting-list", WaitingList).WithName("GetWaitingList").For(Roles.CentreManager, Roles.Operator).WithSummary("The waiting list in order (centre manager)");
+        group.MapGet("/attendance", AttendanceView).WithName("GetAttendance").For(Roles.CentreManager, Roles.Operator).WithSummary("Attendance per live class (centre manager)");
+        group.MapGet("/progress", ProgressView).WithName("GetCourseProgress").For(Roles.CentreManager, Roles.Operator).WithSummary("Progress per beneficiary (centre manager)");
+        group.MapGet("/progress.csv", ProgressCsv).WithName("ExportCourseProgress").For(Roles.CentreManager, Roles.Operator).WithSummary("Progress per beneficiary as CSV (centre manager)");
+        group.MapGet("/pre-registrations.csv", PreRegistrationsCsv).WithName("ExportPreRegistrations").For(Roles.CentreManager, Roles.Operator).WithSummary("The course's pre-registrations as CSV (centre manager)");
         return group;
     }
 

@@ -11,8 +11,8 @@ public static class CertificatesApi
     public static RouteGroupBuilder MapCertificatesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/certificates").WithTags("Certificates");
-        group.MapGet("/{code}", Verify).WithName("VerifyCertificate").WithSummary("Check a certificate by its verification code (public)");
-        group.MapGet("/{code}/print", Print).WithName("PrintCertificate").WithSummary("The certificate as a printable HTML page (public)");
+        group.MapGet("/{code}", Verify).WithName("VerifyCertificate").Public().WithSummary("Check a certificate by its verification code (public)");
+        group.MapGet("/{code}/print", Print).WithName("PrintCertificate").Public().WithSummary("The certificate as a printable HTML page (public)");
         return group;
     }
 

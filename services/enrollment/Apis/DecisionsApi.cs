@@ -14,10 +14,10 @@ public static class DecisionsApi
     public static RouteGroupBuilder MapDecisionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/pre-registrations").WithTags("Decisions");
-        group.MapGet("/", Review).WithName("ReviewPreRegistrations").WithSummary("A centre's pre-registrations, by course and status (centre manager)");
-        group.MapPost("/{id:guid}/approve", Approve).WithName("ApprovePreRegistration").WithSummary("Approve: a seat while one is free, else a numbered waiting place");
-        group.MapPost("/{id:guid}/reject", Reject).WithName("RejectPreRegistration").WithSummary("Reject with a reason; after approval this frees the seat");
-        group.MapPost("/{id:guid}/request-information", RequestInformation).WithName("RequestInformation").WithSummary("Ask the beneficiary for more information");
+        group.MapGet("/", Review).WithName("ReviewPreRegistrations").For(Roles.CentreManager, Roles.Operator).WithSummary("A centre's pre-registrations, by course and status (centre manager)");
+        group.MapPost("/{id:guid}/approve", Approve).WithName("ApprovePreRegistration").For(Roles.CentreManager, Roles.Operator).WithSummary("Approve: a seat while one is free, else a numbered waiting place");
+        group.MapPost("/{id:guid}/reject", Reject).WithName("RejectPreRegistration").For(Roles.CentreManager, Roles.Operator).WithSummary("Reject with a reason; after approval this frees the seat");
+        group.MapPost("/{id:guid}/request-information", RequestInformation).WithName("RequestInformation").For(Roles.CentreManager, Roles.Operator).WithSummary("Ask the beneficiary for more information");
         return group;
     }
 
@@ -25,19 +25,19 @@ public static class DecisionsApi
     public sealed record RejectRequest([Required, StringLength(1000, MinimumLength = 3)] string Reason);
     public sealed record InformationRequest([Required, StringLength(1000, MinimumLength = 3)] string Message);
 
-    private static async Task<Results<Ok<Paged<PreRegistrationResponse>>, ProblemHttpResult>> Review(
+    private static async Task<Results<Ok<Page<PreRegistrationResponse>>, ProblemHttpResult>> Review(
         RequestScope rs, Guid? centreId, Guid? courseId, PreRegistrationStatus? status, int? page, int? pageSize)
     {
         var centre = centreId ?? rs.Caller.ScopeId;
         if (centre is null) return Problems.Forbidden(rs.Http);
         if (rs.RefuseUnlessManages(centre.Value) is { } refusal) return refusal;
-        var (p, size) = Paged<PreRegistrationResponse>.Clamp(page, pageSize);
+        var (p, size) = Paging.Clamp(page, pageSize);
         var query = rs.Db.PreRegistrations.AsNoTracking().Where(x => x.CentreId == centre);
         if (courseId is { } course) query = query.Where(x => x.CourseId == course);
         if (status is { } s) query = query.Where(x => x.Status == s);
         var total = await query.CountAsync(rs.Ct);
         var rows = await query.OrderBy(x => x.SubmittedAt).ThenBy(x => x.Id).Skip((p - 1) * size).Take(size).ToListAsync(rs.Ct);
-        return TypedResults.Ok(new Paged<PreRegistrationResponse>(rows.Select(PreRegistrationResponse.From).ToList(), p, size, total));
+        return TypedResults.Ok(new Page<PreRegistrationResponse>(rows.Select(PreRegistrationResponse.From).ToList(), p, size, total));
     }
 
     private static async Task<Results<Ok<EnrollmentResponse>, ProblemHttpResult, ValidationProblem>> Approve(
@@ -45,7 +45,7 @@ public static class DecisionsApi
     {
         var peek = await rs.Db.PreRegistrations.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, rs.Ct);
         if (peek is null) return rs.PreRegistrationNotFound();
-        if (rs.RefuseUnlessManages(peek.CentreId) is { } refusal) return refusal;
+        if (!rs.Manages(peek.CentreId)) return rs.PreRegistrationNotFound(); // another centre's applicants are not ours to know of
         var courseId = peek.CourseId ?? request?.CourseId;
         if (courseId is null)
             return Problems.Invalid(rs.Http, "CourseId", "Choisissez le cours où placer cette personne.", "اختر الدورة التي سيلتحق بها هذا الشخص.");
@@ -79,7 +79,7 @@ public static class DecisionsApi
     {
         var peek = await rs.Db.PreRegistrations.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, rs.Ct);
         if (peek is null) return rs.PreRegistrationNotFound();
-        if (rs.RefuseUnlessManages(peek.CentreId) is { } refusal) return refusal;
+        if (!rs.Manages(peek.CentreId)) return rs.PreRegistrationNotFound(); // another centre's applicants are not ours to know of
 
         await using var tx = await rs.Db.Database.BeginTransactionAsync(rs.Ct);
         // An approved person holds a seat or a waiting place: take the course's lock before touching either.
@@ -116,7 +116,7 @@ public static class DecisionsApi
         await using var tx = await rs.Db.Database.BeginTransactionAsync(rs.Ct);
         var pre = await rs.Db.LockPreRegistrationAsync(id, rs.Ct);
         if (pre is null) return rs.PreRegistrationNotFound();
-        if (rs.RefuseUnlessManages(pre.CentreId) is { } refusal) return refusal;
+        if (!rs.Manages(pre.CentreId)) return rs.PreRegistrationNotFound(); // another centre's applicants are not ours to know of
         if (!pre.AwaitsDecision) return AlreadyDecided(rs);
         pre.Status = PreRegistrationStatus.InformationRequested;
         pre.InformationRequest = request.Message.Trim();

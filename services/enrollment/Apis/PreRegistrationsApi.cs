@@ -12,10 +12,10 @@ public static class PreRegistrationsApi
     public static RouteGroupBuilder MapPreRegistrationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/pre-registrations").WithTags("Pre-registrations");
-        group.MapPost("/", Submit).WithName("SubmitPreRegistration").WithSummary("Pre-register for a course (or a centre, to be placed)");
-        group.MapGet("/{id:guid}", Get).WithName("GetPreRegistration").WithSummary("One pre-registration (its beneficiary or the centre's manager)");
-        group.MapPost("/{id:guid}/reply", Reply).WithName("ReplyToInformationRequest").WithSummary("Answer the centre's request for more information");
-        app.MapGet("/me/pre-registrations", Mine).WithTags("Pre-registrations").WithName("MyPreRegistrations").WithSummary("The caller's pre-registrations");
+        group.MapPost("/", Submit).WithName("SubmitPreRegistration").For(Roles.Beneficiary).WithSummary("Pre-register for a course (or a centre, to be placed)");
+        group.MapGet("/{id:guid}", Get).WithName("GetPreRegistration").For(Roles.Beneficiary, Roles.CentreManager, Roles.Operator).WithSummary("One pre-registration (its beneficiary or the centre's manager)");
+        group.MapPost("/{id:guid}/reply", Reply).WithName("ReplyToInformationRequest").For(Roles.Beneficiary).WithSummary("Answer the centre's request for more information");
+        app.MapGet("/me/pre-registrations", Mine).WithTags("Pre-registrations").WithName("MyPreRegistrations").For(Roles.Beneficiary).WithSummary("The caller's pre-registrations");
         return group;
     }
 
@@ -134,7 +134,7 @@ public static class PreRegistrationsApi
     {
         var pre = await rs.Db.PreRegistrations.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, rs.Ct);
         if (pre is null) return rs.PreRegistrationNotFound();
-        if (rs.RefuseUnlessOwnerOrManager(pre.BeneficiaryId, pre.CentreId) is { } refusal) return refusal;
+        if (rs.HideUnlessOwnerOrManager(pre.BeneficiaryId, pre.CentreId, rs.PreRegistrationNotFound()) is { } refusal) return refusal;
         return TypedResults.Ok(PreRegistrationResponse.From(pre));
     }
 
@@ -143,7 +143,7 @@ public static class PreRegistrationsApi
         await using var tx = await rs.Db.Database.BeginTransactionAsync(rs.Ct);
         var pre = await rs.Db.LockPreRegistrationAsync(id, rs.Ct); // a decision taken meanwhile must not be overwritten
         if (pre is null) return rs.PreRegistrationNotFound();
-        if (!rs.IsBeneficiary(pre.BeneficiaryId)) return rs.Caller.IsAuthenticated ? Problems.Forbidden(rs.Http) : Problems.Unauthorized(rs.Http);
+        if (!rs.IsBeneficiary(pre.BeneficiaryId)) return rs.Manages(pre.CentreId) ? Problems.Forbidden(rs.Http) : rs.PreRegistrationNotFound();
         if (pre.Status != PreRegistrationStatus.InformationRequested)
             return Problems.Conflict(rs.Http, "Aucune information ne vous est demandée.", "لم يطلب منكم أي معلومات.", "no-information-requested");
         pre.InformationReply = request.Message.Trim();

@@ -23,9 +23,12 @@ public sealed class RequestScope(IHttpContextAccessor accessor, EnrollmentDbCont
     /// <summary>Null when the caller runs this centre, else the refusal.</summary>
     public ProblemHttpResult? RefuseUnlessManages(Guid centreId) => Problems.RefuseUnless(Http, Caller, Manages(centreId));
 
-    /// <summary>Null when the caller is this beneficiary or runs the centre, else the refusal.</summary>
-    public ProblemHttpResult? RefuseUnlessOwnerOrManager(string beneficiaryId, Guid centreId) =>
-        Problems.RefuseUnless(Http, Caller, IsBeneficiary(beneficiaryId) || Manages(centreId));
+    /// <summary>
+    /// Null when the caller is this beneficiary or runs the centre; anyone else is told it does not exist, since
+    /// even knowing that someone pre-registered somewhere is private.
+    /// </summary>
+    public ProblemHttpResult? HideUnlessOwnerOrManager(string beneficiaryId, Guid centreId, ProblemHttpResult notFound) =>
+        IsBeneficiary(beneficiaryId) || Manages(centreId) ? null : notFound;
 
     public ProblemHttpResult? RefuseUnlessBeneficiary() => Problems.RefuseUnless(Http, Caller, Caller.IsInRole(Roles.Beneficiary));
 
@@ -41,8 +44,3 @@ public sealed class RequestScope(IHttpContextAccessor accessor, EnrollmentDbCont
         ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }
 
-/// <summary>One page of a list; the size is capped.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
-{
-    public static (int Page, int Size) Clamp(int? page, int? size) => (Math.Max(1, page ?? 1), Math.Clamp(size ?? 20, 1, 100));
-}

@@ -16,9 +16,9 @@ public static class AccountsApi
     public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/accounts").WithTags("Accounts");
-        accounts.MapPost("/register", Register).WithName("RegisterAccount")
+        accounts.MapPost("/register", Register).WithName("RegisterAccount").Public()
             .WithSummary("A buyer or a beneficiary opens an account with an email or a Moroccan mobile number");
-        accounts.MapPost("/", Create).WithName("CreateAccount")
+        accounts.MapPost("/", Create).WithName("CreateAccount").For(Roles.Operator)
             .WithSummary("An operator creates a cooperative manager, centre manager or operator account");
         return accounts;
     }

@@ -18,7 +18,7 @@ public static class TokenApi
 {
     public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/connect/token", Exchange).WithTags("Tokens").WithName("ExchangeToken")
+        app.MapPost("/connect/token", Exchange).WithTags("Tokens").WithName("ExchangeToken").Public()
             .WithSummary("OAuth 2.0 token endpoint (grant_type=password with username = email or phone, or grant_type=refresh_token)")
             .DisableAntiforgery();
         return app;

@@ -23,9 +23,9 @@ public static class CheckoutApi
 
     public static IEndpointRouteBuilder MapCheckoutApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/checkout", Checkout).WithTags("Checkout").WithName("Checkout")
+        app.MapPost("/checkout", Checkout).WithTags("Checkout").WithName("Checkout").For(Roles.Buyer)
             .WithSummary("Buy: one order per cooperative, cash on delivery. Requires an Idempotency-Key header; a retry returns the first result");
-        app.MapGet("/purchases/{id:guid}", GetPurchase).WithTags("Checkout").WithName("GetPurchase")
+        app.MapGet("/purchases/{id:guid}", GetPurchase).WithTags("Checkout").WithName("GetPurchase").For(Roles.Buyer, Roles.Operator)
             .WithSummary("A buyer's purchase and its orders");
         return app;
     }

@@ -11,17 +11,16 @@ namespace Tadamon.Orders.Apis;
 /// <summary>Following and moving orders by hand: buyers cancel, cooperatives prepare, operators oversee.</summary>
 public static class OrdersApi
 {
-    public const int MaxPageSize = 50;
 
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/").WithTags("Orders");
-        orders.MapGet("/", List).WithName("ListOrders")
+        orders.MapGet("/", List).WithName("ListOrders").For(Roles.Buyer, Roles.CooperativeManager, Roles.Operator)
             .WithSummary("Orders the caller may see (buyer: own; cooperative manager: their cooperative's; operator: all), newest first, paged");
-        orders.MapGet("/{id:guid}", Get).WithName("GetOrder").WithSummary("One order");
-        orders.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelOrder")
+        orders.MapGet("/{id:guid}", Get).WithName("GetOrder").For(Roles.Buyer, Roles.CooperativeManager, Roles.Operator).WithSummary("One order");
+        orders.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelOrder").For(Roles.Buyer, Roles.Operator)
             .WithSummary("Cancel: the buyer before pickup, an operator any time before delivery");
-        orders.MapPost("/{id:guid}/ready", MarkReady).WithName("MarkOrderReady")
+        orders.MapPost("/{id:guid}/ready", MarkReady).WithName("MarkOrderReady").For(Roles.CooperativeManager, Roles.Operator)
             .WithSummary("The cooperative packed the parcel; the courier may pick it up");
         return orders;
     }
@@ -32,8 +31,7 @@ public static class OrdersApi
         [AsParameters] OrdersServices services, OrderStatus? status, int? page, int? pageSize, CancellationToken ct)
     {
         if (!services.Caller.IsAuthenticated) return Problems.Unauthorized(services.Http);
-        var number = Math.Max(1, page ?? 1);
-        var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
+        var (number, size) = Paging.Clamp(page, pageSize);
         var query = services.VisibleOrders().AsNoTracking();
         if (status is { } s) query = query.Where(o => o.Status == s);
         var total = await query.CountAsync(ct);

@@ -36,4 +36,3 @@ public sealed record OrderResponse(
         o.TotalMad, o.Recipient, o.TrackingNumber, o.IsPaid, o.CashCollectedMad, o.PlacedAt, o.UpdatedAt);
 }
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);

@@ -10,7 +10,7 @@ public static class PriceBookApi
     public static RouteGroupBuilder MapPriceBookApi(this IEndpointRouteBuilder app)
     {
         var priceBook = app.MapGroup("/price-book").WithTags("Price book");
-        priceBook.MapGet("/{productId:guid}", GetEntry).WithName("GetPriceBookEntry")
+        priceBook.MapGet("/{productId:guid}", GetEntry).WithName("GetPriceBookEntry").Public()
             .WithSummary("The price orders will charge for a product, as last published by catalog");
         return priceBook;
     }

@@ -20,7 +20,7 @@ public static class CourierWebhooksApi
 {
     public static IEndpointRouteBuilder MapCourierWebhooksApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/webhooks/courier", Receive).WithTags("Courier").WithName("ReceiveCourierWebhook")
+        app.MapPost("/webhooks/courier", Receive).WithTags("Courier").WithName("ReceiveCourierWebhook").Public()
             .WithSummary("Parcel news from the courier (Standard Webhooks signature: webhook-id, webhook-timestamp, webhook-signature)")
             .DisableAntiforgery();
         return app;

@@ -8,12 +8,11 @@ namespace Tadamon.Shipping.Apis;
 /// <summary>Operators watch parcels: which are stuck waiting for the courier, which failed, which came back.</summary>
 public static class ShipmentsApi
 {
-    public const int MaxPageSize = 50;
 
     public static RouteGroupBuilder MapShipmentsApi(this IEndpointRouteBuilder app)
     {
         var shipments = app.MapGroup("/shipments").WithTags("Shipments");
-        shipments.MapGet("/", List).WithName("ListShipments")
+        shipments.MapGet("/", List).WithName("ListShipments").For(Roles.Operator)
             .WithSummary("Shipments for operators, newest first, by status; shows courier errors and retry times");
         return shipments;
     }
@@ -22,14 +21,12 @@ public static class ShipmentsApi
         Guid Id, Guid OrderId, Guid CooperativeId, string TrackingNumber, string Status, decimal CashOnDeliveryMad,
         decimal? CashCollectedMad, int CourierAttempts, string? LastCourierError, DateTimeOffset NextCourierAttemptAt, DateTimeOffset UpdatedAt);
 
-    public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
 
     private static async Task<Results<Ok<Page<ShipmentSummary>>, ProblemHttpResult>> List(
         ShipmentStatus? status, int? page, int? pageSize, ShippingDbContext db, CallerAccessor callers, HttpContext http, CancellationToken ct)
     {
         if (!callers.Current.IsInRole(Roles.Operator)) return Problems.Forbidden(http);
-        var number = Math.Max(1, page ?? 1);
-        var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
+        var (number, size) = Paging.Clamp(page, pageSize);
         var query = db.Shipments.AsNoTracking();
         if (status is { } s) query = query.Where(x => x.Status == s);
         var total = await query.CountAsync(ct);

@@ -10,7 +10,7 @@ public static class TrackingApi
     public static RouteGroupBuilder MapTrackingApi(this IEndpointRouteBuilder app)
     {
         var tracking = app.MapGroup("/tracking").WithTags("Tracking");
-        tracking.MapGet("/{trackingNumber}", Track).WithName("TrackShipment")
+        tracking.MapGet("/{trackingNumber}", Track).WithName("TrackShipment").Public()
             .WithSummary("Where a parcel is, by tracking number, with its timeline");
         return tracking;
     }

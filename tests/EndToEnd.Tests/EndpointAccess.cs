@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Tadamon.TestSupport;
+
+namespace Tadamon.EndToEnd.Tests;
+
+/// <summary>
+/// Who may call each operation of the platform, written down here independently of the services' own
+/// declarations, so the matrix test compares two statements of the rules. Keyed by OpenAPI operation id.
+/// </summary>
+public static class EndpointAccess
+{
+    public const string Anonymous = "anonymous";
+    public const string Buyer = "buyer", CooperativeManager = "cooperative-manager", Operator = "operator",
+        CentreManager = "centre-manager", Beneficiary = "beneficiary";
+    public static readonly string[] Roles = [Buyer, CooperativeManager, Operator, CentreManager, Beneficiary];
+
+    /// <param name="Allowed">Roles let through; null means anyone, signed in or not.</param>
+    /// <param name="Scoped">The handler also checks which cooperative, centre or person: an allowed role may still get 403 for someone else's.</param>
+    /// <param name="Signed">Authenticated by the courier's webhook signature, not by a token: unsigned calls are 401 for everyone.</param>
+    public sealed record Rule(string[]? Allowed, bool Scoped = false, bool Signed = false);
+
+    private static Rule Anyone => new(null);
+    private static Rule SignedIn => new(Roles);
+    private static Rule Only(params string[] roles) => new(roles);
+    private static Rule Scoped(params string[] roles) => new(roles, Scoped: true);
+
+    public static readonly IReadOnlyDictionary<string, Rule> Rules = new Dictionary<string, Rule>
+    {
+        // identity
+        ["RegisterAccount"] = Anyone, ["ExchangeToken"] = Anyone, ["CreateAccount"] = Only(Operator),
+        // catalog
+        ["ListCooperatives"] = Anyone, ["GetCooperative"] = Anyone, ["ListRegions"] = Anyone, ["ListCategories"] = Anyone,
+        ["SearchProducts"] = Anyone, ["GetProduct"] = Anyone, ["ApplyCooperative"] = SignedIn,
+        ["ListCooperativeProducts"] = Scoped(CooperativeManager, Operator),
+        ["VerifyCooperative"] = Only(Operator), ["SuspendCooperative"] = Only(Operator),
+        ["CreateProduct"] = Scoped(CooperativeManager, Operator), ["UpdateProduct"] = Scoped(CooperativeManager, Operator),
+        ["PublishProduct"] = Scoped(CooperativeManager, Operator), ["RestockProduct"] = Scoped(CooperativeManager, Operator),
+        // orders
+        ["Checkout"] = Only(Buyer), ["GetPurchase"] = Only(Buyer, Operator),
+        ["ListOrders"] = Only(Buyer, CooperativeManager, Operator), ["GetOrder"] = Only(Buyer, CooperativeManager, Operator),
+        ["CancelOrder"] = Scoped(Buyer, Operator), ["MarkOrderReady"] = Scoped(CooperativeManager, Operator),
+        ["GetPriceBookEntry"] = Anyone,
+        // shipping
+        ["ReceiveCourierWebhook"] = new(null, Signed: true), ["ListShipments"] = Only(Operator), ["TrackShipment"] = Anyone,
+        // courses
+        ["ListCentres"] = Anyone, ["GetCentre"] = Anyone, ["CreateCentre"] = Only(Operator), ["ChangeCentreMode"] = Scoped(CentreManager, Operator),
+        ["ListCourses"] = Anyone, ["GetCourse"] = Anyone, ["CreateCourse"] = Scoped(CentreManager, Operator),
+        ["ChangeCourseCapacity"] = Scoped(CentreManager, Operator), ["PublishCourse"] = Scoped(CentreManager, Operator),
+        ["ArchiveCourse"] = Scoped(CentreManager, Operator),
+        ["ListLiveClasses"] = Anyone, ["ScheduleLiveClass"] = Scoped(CentreManager, Operator),
+        ["MoveLiveClass"] = Scoped(CentreManager, Operator), ["CancelLiveClass"] = Scoped(CentreManager, Operator),
+        ["AddModule"] = Scoped(CentreManager, Operator), ["ReorderModules"] = Scoped(CentreManager, Operator),
+        ["AddLesson"] = Scoped(CentreManager, Operator), ["EditLesson"] = Scoped(CentreManager, Operator),
+        ["ReorderLessons"] = Scoped(CentreManager, Operator),
+        ["ListSeasons"] = Anyone, ["CreateSeason"] = Only(Operator),
+        // enrollment
+        ["GetCourseSeats"] = Anyone, ["GetWaitingList"] = Scoped(CentreManager, Operator), ["GetAttendance"] = Scoped(CentreManager, Operator),
+        ["GetCourseProgress"] = Scoped(CentreManager, Operator), ["ExportCourseProgress"] = Scoped(CentreManager, Operator),
+        ["ExportPreRegistrations"] = Scoped(CentreManager, Operator),
+        ["VerifyCertificate"] = Anyone, ["PrintCertificate"] = Anyone,
+        ["ReviewPreRegistrations"] = Scoped(CentreManager, Operator), ["ApprovePreRegistration"] = Scoped(CentreManager, Operator),
+        ["RejectPreRegistration"] = Scoped(CentreManager, Operator), ["RequestInformation"] = Scoped(CentreManager, Operator),
+        ["GetEnrollment"] = Scoped(Beneficiary, CentreManager, Operator), ["WithdrawEnrollment"] = Scoped(Beneficiary, CentreManager, Operator),
+        ["MyEnrollments"] = Only(Beneficiary),
+        ["EnrollmentLessons"] = Scoped(Beneficiary, CentreManager, Operator), ["EnrollmentProgress"] = Scoped(Beneficiary, CentreManager, Operator),
+        ["CompleteLesson"] = Scoped(Beneficiary), ["JoinLiveClass"] = Scoped(Beneficiary),
+        ["MyNotifications"] = SignedIn, ["MarkNotificationRead"] = SignedIn,
+        ["SubmitPreRegistration"] = Only(Beneficiary), ["GetPreRegistration"] = Scoped(Beneficiary, CentreManager, Operator),
+        ["ReplyToInformationRequest"] = Scoped(Beneficiary), ["MyPreRegistrations"] = Only(Beneficiary),
+        // every service
+        ["ListDeadLetters"] = Only(Operator), ["ReplayDeadLetter"] = Only(Operator),
+        ["ReplayAllDeadLetters"] = Only(Operator), ["DiscardDeadLetter"] = Only(Operator),
+    };
+
+    public sealed record Operation(string Service, HttpMethod Method, string Path, string Id, bool TakesJson);
+
+    /// <summary>Every operation a service's OpenAPI document lists, with path parameters filled with fresh values.</summary>
+    public static async Task<List<Operation>> OperationsOf(HttpClient gateway, string service)
+    {
+        using var document = JsonDocument.Parse(await gateway.GetStringAsync($"/api/{service}/openapi/v1.json"));
+        var operations = new List<Operation>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            var concrete = Regex.Replace(path.Name, "{[^}]+}", _ => Guid.NewGuid().ToString());
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                if (!operation.Value.TryGetProperty("operationId", out var id)) continue;
+                var takesJson = operation.Value.TryGetProperty("requestBody", out var body)
+                    && body.GetProperty("content").TryGetProperty("application/json", out _);
+                operations.Add(new Operation(service, new HttpMethod(operation.Name.ToUpperInvariant()), concrete, id.GetString()!, takesJson));
+            }
+        }
+        return operations;
+    }
+
+    /// <summary>The demo account of each role, as the run command seeds them.</summary>
+    public static async Task<Dictionary<string, PlatformAccounts.Session>> DemoSessionsAsync(PlatformAccounts accounts)
+    {
+        var logins = new Dictionary<string, string>
+        {
+            [Operator] = "operateur@tadamon.ma", [Buyer] = "acheteur@tadamon.ma", [CooperativeManager] = "cooperative@tadamon.ma",
+            [CentreManager] = "centre@tadamon.ma", [Beneficiary] = "0612345678",
+        };
+        var sessions = new Dictionary<string, PlatformAccounts.Session>();
+        foreach (var (role, login) in logins) sessions[role] = await accounts.SignInAsync(login, PlatformAccounts.DemoPassword);
+        return sessions;
+    }
+}

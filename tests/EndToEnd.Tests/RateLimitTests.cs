@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using Tadamon.TestSupport;
+using Xunit;
+
+namespace Tadamon.EndToEnd.Tests;
+
+/// <summary>
+/// The gateway's abuse limits, each exercised on a bucket of its own (a login name, an account) so the other
+/// tests sharing the platform are not slowed: past the limit the answer is 429 with Retry-After, and the service
+/// behind is not reached.
+/// </summary>
+[Collection("platform")]
+public sealed class RateLimitTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Guessing_one_accounts_password_fast_Should_be_cut_off_with_429_and_a_Retry_After()
+    {
+        var login = $"guess-{Guid.NewGuid():N}@essai.tadamon.ma";
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var attempt = 0; attempt < 15 && limited is null; attempt++)
+        {
+            var response = await platform.Gateway.PostAsync("/api/identity/connect/token", new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = login, ["password"] = $"wrong-{attempt}" }));
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) limited = response;
+        }
+
+        Assert.NotNull(limited);
+        // The configured ten go through; then the bucket refills at ten a minute, so at most one more slips in.
+        Assert.All(statuses.Take(10), s => Assert.NotEqual(HttpStatusCode.TooManyRequests, s));
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without Retry-After");
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+
+        // Another login name from the same address still gets through: the limit is per name, not a lock-out of everyone.
+        var other = await platform.Accounts.SignInAsync("acheteur@tadamon.ma", PlatformAccounts.DemoPassword);
+        Assert.Equal("buyer", other.Role);
+    }
+
+    [Fact]
+    public async Task A_buyer_checking_out_in_a_loop_Should_be_cut_off_with_429_without_orders_being_placed()
+    {
+        var buyer = await platform.Accounts.ForAsync($"loop-{Guid.NewGuid():N}", "buyer");
+        async Task<HttpStatusCode> CheckoutAsync()
+        {
+            // Empty baskets: refused by orders with 400 while under the limit, so nothing is ever placed.
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders/checkout") { Content = JsonContent.Create(new { lines = Array.Empty<object>() }) };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            using var response = await platform.Gateway.SendAsync(request.As(buyer));
+            return response.StatusCode;
+        }
+
+        var allowed = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 30; attempt++) allowed.Add(await CheckoutAsync());
+        // Ten more at once: the bucket (30, refilled at 30 a minute) is empty and refills far slower than that.
+        var beyond = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => CheckoutAsync()));
+
+        Assert.All(allowed, s => Assert.Equal(HttpStatusCode.BadRequest, s));
+        Assert.True(beyond.Count(s => s == HttpStatusCode.TooManyRequests) >= 8, string.Join(", ", beyond));
+        using var mine = new HttpRequestMessage(HttpMethod.Get, "/api/orders/");
+        var orders = await (await platform.Gateway.SendAsync(mine.As(buyer))).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(0, orders.GetProperty("total").GetInt32());
+    }
+}
