@@ -2,8 +2,6 @@ namespace Tadamon.Web.Backend;
 
 // What the digital window's pages read from courses and enrollment. Enums travel as names; kept as strings here.
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
 public sealed record Centre(
     Guid Id, string NameAr, string NameFr, string Type, string Province, string Commune, string Address,
     string Phone, string? Email, string Mode, string ModeMeaningFr, string ModeMeaningAr, int DefaultLiveAttendancePercent);

@@ -2,10 +2,7 @@ namespace Tadamon.Web.Backend;
 
 // What the web pages read from the marketplace services: only the fields they show, in the services' JSON shape.
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
-{
-    public int Pages => PageSize == 0 ? 0 : (Total + PageSize - 1) / PageSize;
-}
+// Lists come as ServiceDefaults' Page<T> (items, page number, page size, total): one paging shape for every service.
 
 public sealed record Region(string Code, string NameFr, string NameAr);
 

@@ -16,9 +16,9 @@ public sealed class LearnHomeModel(Api api, Lang lang) : WebPage(api, lang)
     public async Task OnGetAsync()
     {
         var type = LearnCodes.CentreTypes.Contains(Type) ? Type : null;
-        var all = Api.GetAsync<Paged<Backend.Centre>>(Services.Courses, "/centres?pageSize=100", Ct);
-        var shown = Api.GetAsync<Paged<Backend.Centre>>(Services.Courses, Query.Of("/centres", [new("type", type), new("commune", Commune), new("pageSize", "100")]), Ct);
-        var courses = Api.GetAsync<Paged<CourseSummary>>(Services.Courses, "/courses?pageSize=100", Ct);
+        var all = Api.GetAsync<Page<Backend.Centre>>(Services.Courses, "/centres?pageSize=100", Ct);
+        var shown = Api.GetAsync<Page<Backend.Centre>>(Services.Courses, Query.Of("/centres", [new("type", type), new("commune", Commune), new("pageSize", "100")]), Ct);
+        var courses = Api.GetAsync<Page<CourseSummary>>(Services.Courses, "/courses?pageSize=100", Ct);
         Communes = (await all).Items.Select(c => c.Commune).Distinct().Order().ToList();
         Centres = (await shown).Items;
         CoursesByCentre = (await courses).Items.ToLookup(c => c.CentreId);

@@ -25,7 +25,7 @@ public sealed class OperatorSpaceModel(Api api, Lang lang) : WebPage(api, lang)
         var shipments = Api.GetAsync<Page<Shipment>>(Services.Shipping, Query.Of("/shipments", [new("status", shipmentStatus), new("pageSize", "20")]), Ct);
         var failed = Api.GetAsync<Page<Shipment>>(Services.Shipping, "/shipments?status=DeliveryFailed&pageSize=20", Ct);
         var cooperatives = Api.GetAsync<Page<Backend.Cooperative>>(Services.Catalog, "/cooperatives?status=Verified&pageSize=50", Ct);
-        var centres = Api.GetAsync<Paged<Backend.Centre>>(Services.Courses, "/centres?pageSize=100", Ct);
+        var centres = Api.GetAsync<Page<Backend.Centre>>(Services.Courses, "/centres?pageSize=100", Ct);
         (Applications, Orders, Shipments, Failed) = ((await applications).Items, await orders, await shipments, await failed);
         (Cooperatives, Centres) = ((await cooperatives).Items, (await centres).Items);
     }

@@ -23,11 +23,11 @@ public sealed class CentreSpaceModel(Api api, Lang lang) : WebPage(api, lang)
     {
         var centre = User.ScopeOf() ?? Guid.Empty;
         var status = LearnCodes.PreRegistrationStatuses.Contains(Status) ? Status : "Submitted";
-        Task<Paged<PreRegistration>> List(string s, int size) =>
-            Api.GetAsync<Paged<PreRegistration>>(Services.Enrollment, $"/pre-registrations?centreId={centre}&status={s}&pageSize={size}", Ct);
+        Task<Page<PreRegistration>> List(string s, int size) =>
+            Api.GetAsync<Page<PreRegistration>>(Services.Enrollment, $"/pre-registrations?centreId={centre}&status={s}&pageSize={size}", Ct);
         var info = Api.FindAsync<Backend.Centre>(Services.Courses, $"/centres/{centre}", Ct);
         // The centre's own courses, drafts included; seat counts follow enrollment's events.
-        var courses = Api.GetAsync<Paged<CourseSummary>>(Services.Courses, $"/courses?centreId={centre}&pageSize=100", Ct);
+        var courses = Api.GetAsync<Page<CourseSummary>>(Services.Courses, $"/courses?centreId={centre}&pageSize=100", Ct);
         var review = List(status, 50);
         var submitted = List("Submitted", 1);
         var approved = List("Approved", 1);

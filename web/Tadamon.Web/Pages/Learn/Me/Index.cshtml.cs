@@ -18,8 +18,8 @@ public sealed class BeneficiarySpaceModel(Api api, Lang lang) : WebPage(api, lan
     {
         var enrollments = Api.GetAsync<Enrollment[]>(Services.Enrollment, "/me/enrollments", Ct);
         var pre = Api.GetAsync<PreRegistration[]>(Services.Enrollment, "/me/pre-registrations", Ct);
-        var notifications = Api.GetAsync<Paged<Notification>>(Services.Enrollment, "/me/notifications?pageSize=10", Ct);
-        var courses = Api.GetAsync<Paged<CourseSummary>>(Services.Courses, "/courses?pageSize=100", Ct);
+        var notifications = Api.GetAsync<Page<Notification>>(Services.Enrollment, "/me/notifications?pageSize=10", Ct);
+        var courses = Api.GetAsync<Page<CourseSummary>>(Services.Courses, "/courses?pageSize=100", Ct);
         Enrollments = await enrollments;
         PreRegistrations = await pre;
         Notifications = (await notifications).Items;
