@@ -25,6 +25,10 @@ public static class Extensions
         {
             foreach (var (folder, role) in Spaces) pages.Conventions.AuthorizeFolder(folder, role);
         });
+        // The service defaults answer refusals with 401/403 problems, right for APIs; a page instead sends the
+        // person to sign in, or to the "not for your account" page (the cookie scheme's challenge and forbid).
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler,
+            Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler>();
         services.AddAuthorization(auth =>
         {
             foreach (var (_, role) in Spaces) auth.AddPolicy(role, p => p.RequireClaim("role", role));
