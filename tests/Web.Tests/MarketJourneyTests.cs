@@ -88,7 +88,12 @@ public sealed class MarketJourneyTests(PlatformFixture platform, BrowserFixture 
         await manager.GotoAsync("/cooperative");
         var card = manager.Locator("li.card", new() { HasText = productName });
         await ReloadUntilVisibleAsync(manager, card, "the order to prepare");
-        await card.GetByRole(AriaRole.Button, new() { Name = T(lang, "الطلب جاهز للاستلام", "Marquer prête pour l'enlèvement") }).ClickAsync();
+        // Orders may answer "changed meanwhile, try again" (its events move the order too): the manager does try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            await card.GetByRole(AriaRole.Button, new() { Name = T(lang, "الطلب جاهز للاستلام", "Marquer prête pour l'enlèvement") }).ClickAsync();
+            if (attempt == 3 || !await manager.GetByRole(AriaRole.Alert).IsVisibleAsync()) break;
+        }
         await Assertions.Expect(manager.Locator(".notice")).ToContainTextAsync(T(lang, "الطلب جاهز", "Commande prête"));
         await Assertions.Expect(card).ToHaveCountAsync(0);
         await AssertLanguageAsync(manager, lang);
