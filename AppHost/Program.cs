@@ -39,10 +39,13 @@ var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabas
     .WithReference(courier).WaitFor(courier)
     .WithEnvironment("Courier__BaseUrl", "http://courier-sandbox")
     .WithEnvironment("Courier__WebhookSecrets__0", courierSecret);
-var courses = builder.AddProject<Projects.Courses_Api>("courses").WithDatabaseAndBroker(infra, "coursesdb")
-    .WithReference(identity).WithDemoDataCommand();
 var enrollment = builder.AddProject<Projects.Enrollment_Api>("enrollment").WithDatabaseAndBroker(infra, "enrollmentdb")
     .WithReference(identity);
+// Courses publishes the demo courses as it starts: enrollment's queues must be bound by then (as with catalog and
+// orders above), or enrollment never learns of them.
+var courses = builder.AddProject<Projects.Courses_Api>("courses").WithDatabaseAndBroker(infra, "coursesdb")
+    .WithReference(identity).WithDemoDataCommand()
+    .WaitFor(enrollment);
 
 // The market (/) and the digital window (/learn): pages rendered on the server, which call the services as the
 // signed-in person. Its cookie keys live with the platform's state, so a restart does not sign everyone out.

@@ -18,7 +18,7 @@ public static class DemoDataApi
     public static void MapDemoData<TContext>(this IEndpointRouteBuilder app, Func<TContext, CancellationToken, Task> seed) where TContext : DbContext =>
         app.MapPost("/operations/demo-data", (HttpContext http, CallerAccessor callers, CancellationToken ct) =>
                 SeedAsync(http, callers, http.RequestServices.GetRequiredService<TContext>(), seed, ct))
-            .WithTags("Operations").WithName("SeedDemoData").WithSummary("Fill an empty service with the demo data (operator)");
+            .WithTags("Operations").WithName("SeedDemoData").For(Roles.Operator).WithSummary("Fill an empty service with the demo data (operator)");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SeedAsync<TContext>(
         HttpContext http, CallerAccessor callers, TContext db, Func<TContext, CancellationToken, Task> seed, CancellationToken ct) where TContext : DbContext

@@ -71,6 +71,7 @@ public static class EndpointAccess
         // every service
         ["ListDeadLetters"] = Only(Operator), ["ReplayDeadLetter"] = Only(Operator),
         ["ReplayAllDeadLetters"] = Only(Operator), ["DiscardDeadLetter"] = Only(Operator),
+        ["SeedDemoData"] = Only(Operator),
     };
 
     public sealed record Operation(string Service, HttpMethod Method, string Path, string Id, bool TakesJson);

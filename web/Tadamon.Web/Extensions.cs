@@ -25,6 +25,10 @@ public static class Extensions
         {
             foreach (var (folder, role) in Spaces) pages.Conventions.AuthorizeFolder(folder, role);
         });
+        // The service defaults answer refusals with 401/403 problems, right for APIs; a page instead sends the
+        // person to sign in, or to the "not for your account" page (the cookie scheme's challenge and forbid).
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler,
+            Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler>();
         services.AddAuthorization(auth =>
         {
             foreach (var (_, role) in Spaces) auth.AddPolicy(role, p => p.RequireClaim("role", role));
@@ -99,13 +103,22 @@ public static class Extensions
             });
             await next(context);
         });
+        // Static files after compression, so the stylesheet travels gzipped; its URL carries a content hash
+        // (asp-append-version), so a phone keeps it until it changes.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file =>
+            {
+                if (file.Context.Request.Query.ContainsKey("v"))
+                    file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            },
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive");
-        app.MapStaticAssets();
         app.MapLanguageSwitches();
         app.MapRazorPages();
         return app;

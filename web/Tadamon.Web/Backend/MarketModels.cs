@@ -2,6 +2,8 @@ namespace Tadamon.Web.Backend;
 
 // What the web pages read from the marketplace services: only the fields they show, in the services' JSON shape.
 
+// Lists come as ServiceDefaults' Page<T> (items, page number, page size, total): one paging shape for every service.
+
 public sealed record Region(string Code, string NameFr, string NameAr);
 
 public sealed record Product(

@@ -13,6 +13,8 @@ public sealed class OperatorSpaceModel(Api api, Lang lang) : WebPage(api, lang)
     public Page<Order> Orders { get; private set; } = new([], 1, 20, 0);
     public Page<Shipment> Shipments { get; private set; } = new([], 1, 20, 0);
     public Page<Shipment> Failed { get; private set; } = new([], 1, 20, 0);
+    public IReadOnlyList<Backend.Cooperative> Cooperatives { get; private set; } = [];
+    public IReadOnlyList<Backend.Centre> Centres { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -22,7 +24,18 @@ public sealed class OperatorSpaceModel(Api api, Lang lang) : WebPage(api, lang)
         var orders = Api.GetAsync<Page<Order>>(Services.Orders, Query.Of("/", [new("status", orderStatus), new("pageSize", "20")]), Ct);
         var shipments = Api.GetAsync<Page<Shipment>>(Services.Shipping, Query.Of("/shipments", [new("status", shipmentStatus), new("pageSize", "20")]), Ct);
         var failed = Api.GetAsync<Page<Shipment>>(Services.Shipping, "/shipments?status=DeliveryFailed&pageSize=20", Ct);
+        var cooperatives = Api.GetAsync<Page<Backend.Cooperative>>(Services.Catalog, "/cooperatives?status=Verified&pageSize=50", Ct);
+        var centres = Api.GetAsync<Page<Backend.Centre>>(Services.Courses, "/centres?pageSize=100", Ct);
         (Applications, Orders, Shipments, Failed) = ((await applications).Items, await orders, await shipments, await failed);
+        (Cooperatives, Centres) = ((await cooperatives).Items, (await centres).Items);
+    }
+
+    /// <summary>Managers and operators are never self-registered: an operator opens their account, scoped to what they run.</summary>
+    public async Task<IActionResult> OnPostAccountAsync(string displayName, string email, string password, string role, Guid? scopeId)
+    {
+        if (await TryAsync(() => Api.PostAsync<Unit>(Services.Identity, "/accounts", new { displayName, email, password, role, scopeId }, Ct)))
+            Done = L.T($"أنشئ حساب {displayName}.", $"Compte de {displayName} créé.");
+        return BackTo("/operator");
     }
 
     public async Task<IActionResult> OnPostVerifyAsync(Guid cooperative)

@@ -15,8 +15,9 @@ public sealed class LessonModel(Api api, Lang lang) : WebPage(api, lang)
     {
         EnrollmentId = id;
         if (await Api.FindAsync<Enrollment>(Services.Enrollment, $"/enrollments/{id}", Ct) is not { } enrollment) return NotFound();
-        var lessons = await Api.GetAsync<LessonEntry[]>(Services.Enrollment, $"/enrollments/{id}/lessons", Ct);
-        var course = await Api.FindAsync<Backend.Course>(Services.Courses, $"/courses/{enrollment.CourseId}", Ct);
+        var lessonsCall = Api.GetAsync<LessonEntry[]>(Services.Enrollment, $"/enrollments/{id}/lessons", Ct);
+        var courseCall = Api.FindAsync<Backend.Course>(Services.Courses, $"/courses/{enrollment.CourseId}", Ct);
+        var (lessons, course) = (await lessonsCall, await courseCall);
         var entry = Array.FindIndex(lessons, l => l.LessonId == lessonId);
         var lesson = course?.Modules.SelectMany(m => m.Lessons).FirstOrDefault(l => l.Id == lessonId);
         // A locked lesson stays closed, as in the service: lessons are followed in order.
