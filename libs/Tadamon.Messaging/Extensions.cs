@@ -45,9 +45,11 @@ public static class MessagingExtensions
 
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSaveChangesInterceptor>();
+        builder.Services.AddSingleton<RowLockInterceptor>();
         builder.Services.AddDbContextPool<TContext>((sp, options) =>
         {
-            options.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>());
+            options.UseNpgsql(connectionString).AddInterceptors(
+                sp.GetRequiredService<OutboxSaveChangesInterceptor>(), sp.GetRequiredService<RowLockInterceptor>());
             configure?.Invoke(options);
         });
         builder.EnrichNpgsqlDbContext<TContext>(settings => settings.DisableRetry = true);

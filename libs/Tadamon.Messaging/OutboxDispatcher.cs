@@ -70,13 +70,10 @@ public sealed class OutboxDispatcher<TContext>(
 
         var batch = options.Value.BatchSize;
         var rows = await db.Set<OutboxMessage>()
-            .FromSql($"""
-                SELECT * FROM outbox_messages
-                WHERE dispatched_at IS NULL
-                ORDER BY created_at
-                LIMIT {batch}
-                FOR UPDATE SKIP LOCKED
-                """)
+            .Where(m => m.DispatchedAt == null)
+            .OrderBy(m => m.CreatedAt)
+            .Take(batch)
+            .ForUpdate(skipLocked: true)
             .ToListAsync(ct);
         if (rows.Count == 0) return 0;
 

@@ -1,3 +1,4 @@
+using Tadamon.Catalog.Apis;
 using Tadamon.Catalog.Infrastructure;
 using Tadamon.Catalog.Stock;
 using Tadamon.Messaging;
@@ -15,6 +16,7 @@ public static class Extensions
         builder.Services.AddValidation();
         builder.Services.AddOptions<StockOptions>().BindConfiguration("Stock");
         builder.Services.AddScoped<StockLedger>();
+        builder.Services.AddMarketCache(builder.Configuration);
         builder.Services.AddHostedService<ReservationSweeper>();
         return builder;
     }

@@ -11,6 +11,7 @@ builder.AddCatalogServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseOutputCache();
 app.MapDeadLetters();
 app.MapCooperativesApi();
 app.MapProductsApi();

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Tadamon.Catalog.Apis;
 using Tadamon.Catalog.Infrastructure;
@@ -11,6 +12,9 @@ public sealed class CatalogFactory() : ServiceFactory<CatalogDbContext>("catalog
     public HttpClient As(string role, string user = "someone", Guid? scope = null) => CreateClient().ActingAs(user, role, scope);
 
     public HttpClient Operator() => As(Roles.Operator, "operator-1");
+
+    // Long enough that a slow machine cannot see an entry expire within one test: expiry is not what tests check.
+    protected override void ConfigureService(IWebHostBuilder builder) => builder.UseSetting("Catalog:MarketCacheSeconds", "300");
 
     /// <summary>A fresh cooperative of this test's own, verified by an operator.</summary>
     public async Task<Guid> VerifiedCooperativeAsync(string region = "souss-massa", string nameFr = "Coopérative Tifawine")

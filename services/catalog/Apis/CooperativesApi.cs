@@ -13,15 +13,15 @@ public static class CooperativesApi
     public static RouteGroupBuilder MapCooperativesApi(this IEndpointRouteBuilder app)
     {
         var cooperatives = app.MapGroup("/cooperatives").WithTags("Cooperatives");
-        cooperatives.MapGet("/", List).WithName("ListCooperatives").Public()
+        cooperatives.MapGet("/", List).WithName("ListCooperatives").Public().CacheOutput(MarketCache.Policy)
             .WithSummary("Verified cooperatives (operators also see applications and suspended ones), paged");
-        cooperatives.MapGet("/{id:guid}", Get).WithName("GetCooperative").Public().WithSummary("One cooperative's profile");
+        cooperatives.MapGet("/{id:guid}", Get).WithName("GetCooperative").Public().CacheOutput(MarketCache.Policy).WithSummary("One cooperative's profile");
         cooperatives.MapPost("/", Apply).WithName("ApplyCooperative").SignedIn().WithSummary("A cooperative applies to sell on the market");
         cooperatives.MapGet("/{id:guid}/products", ListOwnProducts).WithName("ListCooperativeProducts").For(Roles.CooperativeManager, Roles.Operator)
             .WithSummary("All of a cooperative's products, drafts included, with reserved stock: for its manager and operators");
-        cooperatives.MapPost("/{id:guid}/verify", Verify).WithName("VerifyCooperative").For(Roles.Operator)
+        cooperatives.MapPost("/{id:guid}/verify", Verify).WithName("VerifyCooperative").EvictsMarketCache().For(Roles.Operator)
             .WithSummary("An operator vets a cooperative (or lifts its suspension)");
-        cooperatives.MapPost("/{id:guid}/suspend", Suspend).WithName("SuspendCooperative").For(Roles.Operator)
+        cooperatives.MapPost("/{id:guid}/suspend", Suspend).WithName("SuspendCooperative").EvictsMarketCache().For(Roles.Operator)
             .WithSummary("An operator suspends a cooperative, with a reason; its products leave the market");
 
         app.MapGet("/regions", () => TypedResults.Ok(Regions.All)).WithTags("Reference")

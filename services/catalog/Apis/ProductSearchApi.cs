@@ -30,9 +30,9 @@ public static class ProductSearchApi
 {
     public static void MapSearchEndpoints(this RouteGroupBuilder products)
     {
-        products.MapGet("/", Search).WithName("SearchProducts").Public()
+        products.MapGet("/", Search).WithName("SearchProducts").Public().CacheOutput(MarketCache.Policy)
             .WithSummary("Search the market: text (Arabic/French, accents and case ignored), category, region, cooperative, price range; sorted and paged (page size at most 50)");
-        products.MapGet("/{id:guid}", Get).WithName("GetProduct").Public().WithSummary("One product");
+        products.MapGet("/{id:guid}", Get).WithName("GetProduct").Public().CacheOutput(MarketCache.Policy).WithSummary("One product");
     }
 
     public sealed record SearchQuery(

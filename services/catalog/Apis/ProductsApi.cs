@@ -14,11 +14,11 @@ public static class ProductsApi
     public static RouteGroupBuilder MapProductsApi(this IEndpointRouteBuilder app)
     {
         var products = app.MapGroup("/products").WithTags("Products");
-        products.MapPost("/", Create).WithName("CreateProduct").For(Roles.CooperativeManager, Roles.Operator).WithSummary("Add a draft product to a cooperative");
-        products.MapPut("/{id:guid}", Update).WithName("UpdateProduct").For(Roles.CooperativeManager, Roles.Operator)
+        products.MapPost("/", Create).WithName("CreateProduct").EvictsMarketCache().For(Roles.CooperativeManager, Roles.Operator).WithSummary("Add a draft product to a cooperative");
+        products.MapPut("/{id:guid}", Update).WithName("UpdateProduct").EvictsMarketCache().For(Roles.CooperativeManager, Roles.Operator)
             .WithSummary("Change a product's text, category, unit, price or photos (a published one is re-published)");
-        products.MapPost("/{id:guid}/publish", Publish).WithName("PublishProduct").For(Roles.CooperativeManager, Roles.Operator).WithSummary("Put a draft on sale");
-        products.MapPost("/{id:guid}/stock", Restock).WithName("RestockProduct").For(Roles.CooperativeManager, Roles.Operator).WithSummary("Add units to what can be sold");
+        products.MapPost("/{id:guid}/publish", Publish).WithName("PublishProduct").EvictsMarketCache().For(Roles.CooperativeManager, Roles.Operator).WithSummary("Put a draft on sale");
+        products.MapPost("/{id:guid}/stock", Restock).WithName("RestockProduct").EvictsMarketCache().For(Roles.CooperativeManager, Roles.Operator).WithSummary("Add units to what can be sold");
         products.MapSearchEndpoints();
         return products;
     }

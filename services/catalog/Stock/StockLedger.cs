@@ -148,16 +148,16 @@ public sealed class StockLedger(CatalogDbContext db, TimeProvider clock, IOption
     private Task<List<Product>> LockProductsAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var sorted = ids.Order().ToArray();
-        return db.Products
-            .FromSql($"""SELECT * FROM products WHERE "Id" = ANY({sorted}) ORDER BY "Id" FOR UPDATE""")
-            .ToListAsync(ct);
+        return db.Products.Where(p => sorted.Contains(p.Id)).OrderBy(p => p.Id).ForUpdate().ToListAsync(ct);
     }
 
-    private Task<StockReservation?> LockReservationAsync(Guid orderId, CancellationToken ct) =>
-        db.StockReservations
-            .FromSql($"""SELECT * FROM stock_reservations WHERE "OrderId" = {orderId} FOR UPDATE""")
-            .Include(r => r.Lines)
-            .FirstOrDefaultAsync(ct);
+    private async Task<StockReservation?> LockReservationAsync(Guid orderId, CancellationToken ct)
+    {
+        // Locked alone, lines loaded after: FOR UPDATE cannot go with the outer join an Include would add.
+        var reservation = await db.StockReservations.Where(r => r.OrderId == orderId).ForUpdate().FirstOrDefaultAsync(ct);
+        if (reservation is not null) await db.Entry(reservation).Collection(r => r.Lines).LoadAsync(ct);
+        return reservation;
+    }
 
     /// <summary>Moves a reservation's units with relative updates (no read-modify-write), in product id order.</summary>
     private async Task MoveAsync(StockReservation reservation, bool toAvailable, bool fromReserved, CancellationToken ct)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tadamon.Enrollment.Infrastructure;
 using Tadamon.Enrollment.Model;
+using Tadamon.Messaging;
 
 namespace Tadamon.Enrollment.Apis;
 
@@ -79,8 +80,8 @@ public static class LearningApi
         var enrollment = await LockAsync(rs, id);
         if (!enrollment.CanLearn) return NotSeated(rs);
         // The class row is locked too (after the enrollment, the one order used), so the room's capacity holds under simultaneous joins.
-        var live = (await rs.Db.LiveClasses.FromSql($"SELECT * FROM live_classes WHERE \"Id\" = {liveClassId} FOR UPDATE").AsNoTracking().ToListAsync(rs.Ct))
-            .SingleOrDefault(l => l.CourseId == enrollment.CourseId);
+        var live = await rs.Db.LiveClasses.AsNoTracking().Where(l => l.Id == liveClassId && l.CourseId == enrollment.CourseId)
+            .ForUpdate().SingleOrDefaultAsync(rs.Ct);
         if (live is null) return rs.NotFound("Classe en direct introuvable.", "القسم المباشر غير موجود.");
         if (!live.IsJoinableAt(rs.Now))
             return Problems.Conflict(rs.Http, live.Cancelled ? "Cette classe est annulée." : "Cette classe n'est pas ouverte : on peut la rejoindre 15 minutes avant son début et jusqu'à sa fin.",

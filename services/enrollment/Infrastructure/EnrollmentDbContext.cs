@@ -22,23 +22,21 @@ public sealed class EnrollmentDbContext(DbContextOptions<EnrollmentDbContext> op
     /// Call it before anything else in the transaction reads the row: a row already tracked would not be refreshed.
     /// </summary>
     public async Task<CourseSeats?> LockSeatsAsync(Guid courseId, CancellationToken ct) =>
-        (await CourseSeats.FromSql($"SELECT * FROM course_seats WHERE \"CourseId\" = {courseId} FOR UPDATE").ToListAsync(ct))
-        .SingleOrDefault();
+        await CourseSeats.Where(s => s.CourseId == courseId).ForUpdate().SingleOrDefaultAsync(ct);
 
     /// <summary>
     /// Loads a pre-registration and holds its lock, so two decisions on it cannot both apply. Where a seat row
     /// is locked too, it is locked first: one order everywhere, no deadlock.
     /// </summary>
     public async Task<PreRegistration?> LockPreRegistrationAsync(Guid id, CancellationToken ct) =>
-        (await PreRegistrations.FromSql($"SELECT * FROM pre_registrations WHERE \"Id\" = {id} FOR UPDATE").ToListAsync(ct))
-        .SingleOrDefault();
+        await PreRegistrations.Where(p => p.Id == id).ForUpdate().SingleOrDefaultAsync(ct);
 
     /// <summary>
     /// Loads an enrollment and holds its lock: a learner's steps, a withdrawal and a removal apply one at a time,
     /// so a certificate is issued once and a completed course is never "withdrawn" by a stale read.
     /// </summary>
     public async Task<CourseEnrollment?> LockEnrollmentAsync(Guid id, CancellationToken ct) =>
-        (await Enrollments.FromSql($"SELECT * FROM enrollments WHERE \"Id\" = {id} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
+        await Enrollments.Where(e => e.Id == id).ForUpdate().SingleOrDefaultAsync(ct);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -39,16 +39,14 @@ public sealed class CourierWorker(IServiceScopeFactory scopes, IOptions<CourierO
         var courier = scope.ServiceProvider.GetRequiredService<CourierClient>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
-        // xmin is listed because SELECT * leaves out system columns and EF needs it as the row version.
         var due = await db.Shipments
-            .FromSql($"""
-                SELECT *, xmin FROM shipments
-                WHERE "NextCourierAttemptAt" <= {now}
-                  AND (("Status" = 'Created' AND NOT "CancelRequested")
-                    OR ("Status" = 'Booked' AND "ReadyForPickup" AND NOT "ReadyNotified" AND NOT "CancelRequested")
-                    OR ("CancelRequested" AND NOT "CancelNotified" AND "CourierReference" IS NOT NULL))
-                ORDER BY "NextCourierAttemptAt" LIMIT 20 FOR UPDATE SKIP LOCKED
-                """)
+            .Where(s => s.NextCourierAttemptAt <= now
+                && ((s.Status == ShipmentStatus.Created && !s.CancelRequested)
+                    || (s.Status == ShipmentStatus.Booked && s.ReadyForPickup && !s.ReadyNotified && !s.CancelRequested)
+                    || (s.CancelRequested && !s.CancelNotified && s.CourierReference != null)))
+            .OrderBy(s => s.NextCourierAttemptAt)
+            .Take(20)
+            .ForUpdate(skipLocked: true)
             .ToListAsync(ct);
         foreach (var shipment in due) await CallCourierAsync(db, courier, shipment, ct);
         await db.SaveChangesAsync(ct);
