@@ -1,5 +1,5 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -25,8 +25,10 @@ public sealed class OutboxSignal
 /// </summary>
 internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    // Contexts holding saved but not yet committed outbox rows.
-    private readonly ConditionalWeakTable<DbContext, object> _awaitingCommit = new();
+    // Contexts holding saved but not yet committed outbox rows. Contexts are pooled, so the keys are few and reused;
+    // a ConditionalWeakTable here was one lock every save in the service queued on (dotnet-trace, bench/TUNING.md).
+    // A mark left by a transaction disposed without commit or rollback only costs one early dispatcher round later.
+    private readonly ConcurrentDictionary<DbContext, bool> _awaitingCommit = new(ReferenceEqualityComparer.Instance);
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -61,7 +63,7 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveCh
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (eventData.Context is { } context && _awaitingCommit.Remove(context)) signal.Notify();
+        if (eventData.Context is { } context && _awaitingCommit.TryRemove(context, out _)) signal.Notify();
     }
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -72,20 +74,30 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveCh
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (eventData.Context is { } context) _awaitingCommit.Remove(context);
+        if (eventData.Context is { } context) _awaitingCommit.TryRemove(context, out _);
     }
 
     private void Mark(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        if (context is null) return;
+        // Outbox rows are only ever added, which tracks them at once: no need for the change detection Entries()
+        // would run here, on top of the one SaveChanges runs anyway.
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            _awaitingCommit.AddOrUpdate(context, context);
+            if (tracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added)) _awaitingCommit[context] = true;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
     }
 
     private void NotifyUnlessInTransaction(DbContext? context)
     {
-        if (context is not null && context.Database.CurrentTransaction is null && _awaitingCommit.Remove(context))
+        if (context is not null && context.Database.CurrentTransaction is null && _awaitingCommit.TryRemove(context, out _))
         {
             signal.Notify();
         }
