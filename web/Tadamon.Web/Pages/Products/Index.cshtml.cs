@@ -21,7 +21,6 @@ public sealed class ProductsModel(Api api, Lang lang, ReferenceData reference) :
 
     public IReadOnlyList<Region> Regions { get; private set; } = [];
     public Page<Product> Results { get; private set; } = new([], 1, PageSize, 0);
-    public int PageCount => Math.Max(1, (Results.Total + Results.PageSize - 1) / Math.Max(1, Results.PageSize));
 
     public async Task OnGetAsync()
     {
