@@ -65,12 +65,11 @@ public sealed class LearningFollowUpTests(PlatformFixture platform, BrowserFixtu
         await AssertLanguageAsync(beneficiary, lang);
 
         // Both changed pages, as they now stand, meet WCAG 2.1 AA.
-        var checker = await _site.VisitWithAxeAsync(lang);
-        await LogInAsync(checker, lang, person.Phone, Password);
+        var checker = await _site.CheckerForAsync(beneficiary);
         await checker.GotoAsync(lessonPath);
+        await AssertLanguageAsync(checker, lang);
         await AssertAccessibleAsync(checker);
-        var managerChecker = await _site.VisitWithAxeAsync(lang);
-        await LogInAsync(managerChecker, lang, CentreManager);
+        var managerChecker = await _site.CheckerForAsync(manager);
         await managerChecker.GotoAsync($"/learn/centre/courses/{scene.CourseId}");
         await AssertAccessibleAsync(managerChecker);
     }
@@ -114,8 +113,7 @@ public sealed class LearningFollowUpTests(PlatformFixture platform, BrowserFixtu
         await AssertLanguageAsync(beneficiary, lang);
 
         // The manager reads the answer on the review page (checked by axe with its request forms), then approves.
-        var checker = await _site.VisitWithAxeAsync(lang);
-        await LogInAsync(checker, lang, CentreManager);
+        var checker = await _site.CheckerForAsync(manager);
         await checker.GotoAsync("/learn/centre?pageSize=100");
         await Assertions.Expect(checker.Locator("#review-list form textarea[name=message]").First).ToBeAttachedAsync();
         await AssertAccessibleAsync(checker);
@@ -152,8 +150,7 @@ public sealed class LearningFollowUpTests(PlatformFixture platform, BrowserFixtu
         var confirm = beneficiary.GetByLabel(T(lang, $"أؤكد أنني أغادر دورة {scene.TitleAr}", $"Je confirme que je quitte le cours {scene.TitleFr}"));
         await Assertions.Expect(confirm).ToHaveAttributeAsync("required", "");
         await AssertLanguageAsync(beneficiary, lang);
-        var checker = await _site.VisitWithAxeAsync(lang);
-        await LogInAsync(checker, lang, leaving.Phone, Password);
+        var checker = await _site.CheckerForAsync(beneficiary);
         await checker.GotoAsync(beneficiary.Url);
         await AssertAccessibleAsync(checker);
 
@@ -165,7 +162,7 @@ public sealed class LearningFollowUpTests(PlatformFixture platform, BrowserFixtu
         await Assertions.Expect(course.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(T(lang, "^مغادرة", "^Quitter")) })).ToHaveCountAsync(0);
 
         // The seat went to the first on the waiting list, as the manager's course page shows.
-        var seated = await _site.SendAsync(HttpMethod.Get, $"/api/enrollment/enrollments/{waitingPlace.GetProperty("id").GetString()}", await _site.TokenAsync(CentreManager));
+        var seated = await _site.SendAsync(HttpMethod.Get, $"/api/enrollment/enrollments/{waitingPlace.GetProperty("id").GetString()}", await platform.Logins.TokenAsync(CentreManager));
         Assert.Equal("Seated", seated.GetProperty("status").GetString());
         var manager = await _site.VisitAsync(lang);
         await LogInAsync(manager, lang, CentreManager);
@@ -208,11 +205,20 @@ public sealed class LearningFollowUpTests(PlatformFixture platform, BrowserFixtu
             await Assertions.Expect(manager.Locator("#review-list > li h3")).ToHaveTextAsync(first!);
             await Assertions.Expect(manager).Not.ToHaveURLAsync(new Regex(@"[?&]page="));
             await Assertions.Expect(manager).ToHaveURLAsync(new Regex(@"[?&]status=Submitted(&|$)"));
+
+            // The market's product list pages through the same links, keeping its sort.
+            await manager.GotoAsync("/products?sort=Name");
+            var firstProduct = await manager.Locator("ul.grid li").First.TextContentAsync();
+            var productPages = manager.GetByRole(AriaRole.Navigation, new() { Name = T(lang, "صفحات المنتجات", "Pages des produits") });
+            await productPages.GetByRole(AriaRole.Link, new() { Name = T(lang, "الصفحة التالية", "Page suivante") }).ClickAsync();
+            await Assertions.Expect(manager).ToHaveURLAsync(new Regex(@"[?&]sort=Name&page=2$"));
+            await Assertions.Expect(productPages).ToContainTextAsync(new Regex(T(lang, @"الصفحة 2 من", @"Page 2 sur")));
+            Assert.NotEqual(firstProduct, await manager.Locator("ul.grid li").First.TextContentAsync());
         }
         finally
         {
             // Others' journeys look for their people on the review list's first page: these two leave it.
-            var token = await _site.TokenAsync(CentreManager);
+            var token = await platform.Logins.TokenAsync(CentreManager);
             foreach (var a in applicants)
                 await _site.SendAsync(HttpMethod.Post, $"/api/enrollment/pre-registrations/{a.PreRegistrationId}/reject", token, new { reason = "Test de pagination terminé" });
         }
@@ -230,7 +236,7 @@ public sealed class LearningFollowUpTests(PlatformFixture platform, BrowserFixtu
     /// <summary>A published course of the demo centre with one module and one video lesson (no captions yet).</summary>
     private async Task<CourseScene> NewPublishedCourseAsync(int capacity)
     {
-        var token = await _site.TokenAsync(CentreManager);
+        var token = await platform.Logins.TokenAsync(CentreManager);
         // The demo sewing course tells the manager's centre and the season whose pre-registrations are open.
         var sewing = (await _site.Api.GetFromJsonAsync<JsonElement>("/api/courses/courses?q=Couture")).GetProperty("items")[0];
         var details = await _site.Api.GetFromJsonAsync<JsonElement>($"/api/courses/courses/{sewing.GetProperty("id").GetString()}");
@@ -282,7 +288,7 @@ public sealed class LearningFollowUpTests(PlatformFixture platform, BrowserFixtu
     }
 
     private async Task<JsonElement> ApproveAsync(Guid preRegistrationId) =>
-        await _site.SendAsync(HttpMethod.Post, $"/api/enrollment/pre-registrations/{preRegistrationId}/approve", await _site.TokenAsync(CentreManager), new { });
+        await _site.SendAsync(HttpMethod.Post, $"/api/enrollment/pre-registrations/{preRegistrationId}/approve", await platform.Logins.TokenAsync(CentreManager), new { });
 
     private async Task<Guid> EnrollmentOfAsync(Applicant person)
     {

@@ -53,6 +53,25 @@ public sealed class Site(PlatformFixture platform, BrowserFixture browser)
         return page;
     }
 
+    /// <summary>
+    /// The same person's view with axe able to run in it: their cookies (session, language) carried into a context
+    /// with scripts on, so checking a page costs no second sign-in (sign-ins are rate-limited per login name).
+    /// </summary>
+    public async Task<IPage> CheckerForAsync(IPage signedIn)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Gateway.ToString().TrimEnd('/'), BypassCSP = true,
+        });
+        var cookies = await signedIn.Context.CookiesAsync();
+        await context.AddCookiesAsync(cookies.Select(c => new Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly,
+            Secure = c.Secure, SameSite = c.SameSite,
+        }));
+        return await context.NewPageAsync();
+    }
+
     private static readonly Lazy<string> Axe = new(() => File.ReadAllText(
         Path.Combine(RepositoryRoot(), "tests", "Web.Tests", "node_modules", "axe-core", "axe.min.js")));
 

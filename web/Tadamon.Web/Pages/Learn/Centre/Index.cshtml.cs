@@ -19,7 +19,8 @@ public sealed class CentreSpaceModel(Api api, Lang lang) : WebPage(api, lang)
     public string TitleOf(Guid? course) => Courses.FirstOrDefault(c => c.Id == course) is { } c
         ? L.T(c.TitleAr, c.TitleFr) : L.T("توجيه إلى المركز", "Orientation vers le centre");
 
-    public async Task OnGetAsync(int? page)
+    // "page" is also Razor Pages' own route value (the page's path): only the query string's is the list's page.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page)
     {
         var centre = User.ScopeOf() ?? Guid.Empty;
         var status = LearnCodes.PreRegistrationStatuses.Contains(Status) ? Status : "Submitted";
