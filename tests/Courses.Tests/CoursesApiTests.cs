@@ -84,6 +84,79 @@ public sealed class CoursesApiTests(CoursesFixture app) : IClassFixture<CoursesF
     }
 
     [Fact]
+    public async Task When_a_video_lesson_is_given_captions_Should_keep_them_Arabic_by_default_and_change_them_on_edit()
+    {
+        var (manager, course) = await app.NewDraftCourseAsync();
+        var module = (await CoursesFixture.AddModuleAsync(manager, course.Id, "Outils")).Modules.Single();
+        var lesson = new
+        {
+            titleAr = "الإبرة", titleFr = "L'aiguille", contentAr = "نص", contentFr = "Texte",
+            mediaUrl = "https://media.entraidekelaa.example/aiguille.mp4", captionsUrl = "https://media.entraidekelaa.example/aiguille.ar.vtt",
+            captionsLanguage = (string?)null, estimatedMinutes = 10, required = true,
+        };
+
+        var added = await manager.PostAsJsonAsync($"/courses/{course.Id}/modules/{module.Id}/lessons", lesson);
+
+        added.EnsureSuccessStatusCode();
+        var saved = (await manager.GetFromJsonAsync<CourseDetails>($"/courses/{course.Id}", Json))!.Modules.Single().Lessons.Single();
+        Assert.Equal(("https://media.entraidekelaa.example/aiguille.ar.vtt", "ar"), (saved.CaptionsUrl, saved.CaptionsLanguage));
+
+        var path = $"/courses/{course.Id}/modules/{module.Id}/lessons/{saved.Id}";
+        (await manager.PutAsJsonAsync(path, lesson with { captionsUrl = "https://media.entraidekelaa.example/aiguille.fr.vtt", captionsLanguage = (string?)"FR" })).EnsureSuccessStatusCode();
+        var french = (await manager.GetFromJsonAsync<CourseDetails>($"/courses/{course.Id}", Json))!.Modules.Single().Lessons.Single();
+        Assert.Equal(("https://media.entraidekelaa.example/aiguille.fr.vtt", "fr"), (french.CaptionsUrl, french.CaptionsLanguage));
+
+        // Emptied in the form: no captions any more, and no language left behind.
+        (await manager.PutAsJsonAsync(path, lesson with { captionsUrl = "  ", captionsLanguage = (string?)"fr" })).EnsureSuccessStatusCode();
+        var none = (await manager.GetFromJsonAsync<CourseDetails>($"/courses/{course.Id}", Json))!.Modules.Single().Lessons.Single();
+        Assert.Equal((null, null), (none.CaptionsUrl, none.CaptionsLanguage));
+    }
+
+    [Theory]
+    [InlineData("fr", "ftp://media.entraidekelaa.example/aiguille.vtt", "CaptionsUrl", "Le lien des sous-titres doit commencer par http:// ou https://.")]
+    [InlineData("ar-MA", "javascript:alert(1)", "CaptionsUrl", "يجب أن يبدأ رابط الترجمة المكتوبة بـ http:// أو https://.")]
+    [InlineData("fr", "https://media.entraidekelaa.example/aiguille.vtt", "CaptionsLanguage", "Langue des sous-titres : « ar » (arabe) ou « fr » (français).")]
+    public async Task When_captions_are_not_an_http_link_or_not_ar_fr_Should_refuse_in_the_caller_s_language_and_keep_the_lesson(
+        string language, string captionsUrl, string field, string message)
+    {
+        var (manager, course) = await app.NewDraftCourseAsync();
+        var module = (await CoursesFixture.AddModuleAsync(manager, course.Id, "Outils")).Modules.Single();
+        var lesson = (await CoursesFixture.AddLessonAsync(manager, course.Id, module.Id, "Aiguilles")).Modules.Single().Lessons.Single();
+        manager.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var refused = await manager.PutAsJsonAsync($"/courses/{course.Id}/modules/{module.Id}/lessons/{lesson.Id}", new
+        {
+            titleAr = "الإبر", titleFr = "Les aiguilles", contentAr = "نص", contentFr = "Texte",
+            mediaUrl = "https://media.entraidekelaa.example/cours.mp4", captionsUrl,
+            captionsLanguage = field == "CaptionsLanguage" ? "en" : "ar", estimatedMinutes = 25, required = true,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(message, problem.GetProperty("errors").GetProperty(field)[0].GetString());
+        var kept = (await manager.GetFromJsonAsync<CourseDetails>($"/courses/{course.Id}", Json))!.Modules.Single().Lessons.Single();
+        Assert.Equal(("Aiguilles", null), (kept.TitleFr, kept.CaptionsUrl));
+    }
+
+    [Fact]
+    public async Task When_captions_come_without_a_video_Should_refuse_them()
+    {
+        var (manager, course) = await app.NewDraftCourseAsync();
+        var module = (await CoursesFixture.AddModuleAsync(manager, course.Id, "Outils")).Modules.Single();
+
+        var refused = await manager.PostAsJsonAsync($"/courses/{course.Id}/modules/{module.Id}/lessons", new
+        {
+            titleAr = "الإبرة", titleFr = "L'aiguille", contentAr = "نص", contentFr = "Texte",
+            captionsUrl = "https://media.entraidekelaa.example/aiguille.ar.vtt", estimatedMinutes = 10,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("CaptionsUrl", out _));
+    }
+
+    [Fact]
     public async Task When_a_course_request_breaks_the_rules_Should_answer_problem_details_per_field()
     {
         var centre = await app.NewCentreAsync();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using static Tadamon.Web.Tests.Site;
 
 namespace Tadamon.Web.Tests;
@@ -11,15 +10,13 @@ namespace Tadamon.Web.Tests;
 public sealed class AccessibilityTests(PlatformFixture platform, BrowserFixture browser)
 {
     private readonly Site _site = new(platform, browser);
-    private static readonly Lazy<string> Axe = new(() => File.ReadAllText(
-        Path.Combine(RepositoryRoot(), "tests", "Web.Tests", "node_modules", "axe-core", "axe.min.js")));
 
     [Theory]
     [InlineData("ar")]
     [InlineData("fr")]
     public async Task Public_pages_meet_WCAG_2_1_AA(string lang)
     {
-        var page = await VisitWithAxeAsync(lang);
+        var page = await _site.VisitWithAxeAsync(lang);
         var product = await page.Locator("ul.grid a").First.GetAttributeAsync("href");
         await page.GotoAsync("/learn");
         var course = await page.Locator("ul.grid li a[href^='/learn/courses/']").First.GetAttributeAsync("href");
@@ -27,7 +24,7 @@ public sealed class AccessibilityTests(PlatformFixture platform, BrowserFixture 
         foreach (var path in new[] { "/", "/products", product!, "/cart", "/account/login", "/account/register", "/learn", course!, "/easy-read/on?back=/learn" })
         {
             await page.GotoAsync(path);
-            violations.AddRange(await ViolationsAsync(page));
+            violations.AddRange(await AccessibilityViolationsAsync(page));
         }
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
@@ -40,34 +37,10 @@ public sealed class AccessibilityTests(PlatformFixture platform, BrowserFixture 
     [InlineData("fr", "0612345678", "/learn/me")]
     public async Task Each_role_s_space_meets_WCAG_2_1_AA(string lang, string login, string space)
     {
-        var page = await VisitWithAxeAsync(lang);
+        var page = await _site.VisitWithAxeAsync(lang);
         await LogInAsync(page, lang, login);
         await page.GotoAsync(space);
-        var violations = await ViolationsAsync(page);
+        var violations = await AccessibilityViolationsAsync(page);
         Assert.True(violations.Count == 0, string.Join("\n", violations));
-    }
-
-    /// <summary>Scripts on, and the page's own policy (which forbids every script) set aside for the checker alone.</summary>
-    private async Task<IPage> VisitWithAxeAsync(string lang)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _site.Gateway.ToString().TrimEnd('/'), BypassCSP = true,
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        if (lang == "fr") await page.GotoAsync("/language/fr?back=/");
-        await AssertLanguageAsync(page, lang);
-        return page;
-    }
-
-    private static async Task<List<string>> ViolationsAsync(IPage page)
-    {
-        await page.AddScriptTagAsync(new() { Content = Axe.Value });
-        var result = await page.EvaluateAsync<JsonElement>("""
-            async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
-                .violations.map(v => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
-            """);
-        return result.EnumerateArray().Select(v => $"{page.Url}: {v.GetString()}").ToList();
     }
 }

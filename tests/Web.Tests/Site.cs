@@ -39,6 +39,59 @@ public sealed class Site(PlatformFixture platform, BrowserFixture browser)
         return page;
     }
 
+    /// <summary>A person whose page axe can check: scripts on, and the page's own policy (which forbids every script) set aside for the checker alone.</summary>
+    public async Task<IPage> VisitWithAxeAsync(string lang)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Gateway.ToString().TrimEnd('/'), BypassCSP = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        if (lang == "fr") await page.GotoAsync("/language/fr?back=/");
+        await AssertLanguageAsync(page, lang);
+        return page;
+    }
+
+    /// <summary>
+    /// The same person's view with axe able to run in it: their cookies (session, language) carried into a context
+    /// with scripts on, so checking a page costs no second sign-in (sign-ins are rate-limited per login name).
+    /// </summary>
+    public async Task<IPage> CheckerForAsync(IPage signedIn)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Gateway.ToString().TrimEnd('/'), BypassCSP = true,
+        });
+        var cookies = await signedIn.Context.CookiesAsync();
+        await context.AddCookiesAsync(cookies.Select(c => new Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly,
+            Secure = c.Secure, SameSite = c.SameSite,
+        }));
+        return await context.NewPageAsync();
+    }
+
+    private static readonly Lazy<string> Axe = new(() => File.ReadAllText(
+        Path.Combine(RepositoryRoot(), "tests", "Web.Tests", "node_modules", "axe-core", "axe.min.js")));
+
+    /// <summary>axe-core's WCAG 2.1 A and AA violations on the page as it stands, each with the elements it concerns.</summary>
+    public static async Task<List<string>> AccessibilityViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new() { Content = Axe.Value });
+        var result = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
+                .violations.map(v => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
+            """);
+        return result.EnumerateArray().Select(v => $"{page.Url}: {v.GetString()}").ToList();
+    }
+
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var violations = await AccessibilityViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
     public static async Task AssertLanguageAsync(IPage page, string lang)
     {
         var html = page.Locator("html");

@@ -13,10 +13,11 @@ public sealed record CourseSummary(
 
 public sealed record LessonResponse(
     Guid Id, int Position, string TitleAr, string TitleFr, string ContentAr, string ContentFr,
-    string? MediaUrl, string? DocumentUrl, int EstimatedMinutes, bool Required)
+    string? MediaUrl, string? DocumentUrl, int EstimatedMinutes, bool Required, string? CaptionsUrl, string? CaptionsLanguage)
 {
     public static LessonResponse From(Lesson l) =>
-        new(l.Id, l.Position, l.TitleAr, l.TitleFr, l.ContentAr, l.ContentFr, l.MediaUrl, l.DocumentUrl, l.EstimatedMinutes, l.Required);
+        new(l.Id, l.Position, l.TitleAr, l.TitleFr, l.ContentAr, l.ContentFr, l.MediaUrl, l.DocumentUrl, l.EstimatedMinutes, l.Required,
+            l.CaptionsUrl, l.CaptionsLanguage);
 }
 
 public sealed record ModuleResponse(Guid Id, int Position, string TitleAr, string TitleFr, IReadOnlyList<LessonResponse> Lessons)

@@ -14,8 +14,8 @@ public static class OutlineApi
         var outline = app.MapGroup("/courses/{courseId:guid}/modules").WithTags("Modules and lessons");
         outline.MapPost("/", AddModule).WithName("AddModule").For(Roles.CentreManager, Roles.Operator).WithSummary("Add a module at the end of the course");
         outline.MapPut("/order", ReorderModules).WithName("ReorderModules").For(Roles.CentreManager, Roles.Operator).WithSummary("Put the course's modules in a new order (every module, once)");
-        outline.MapPost("/{moduleId:guid}/lessons", AddLesson).WithName("AddLesson").For(Roles.CentreManager, Roles.Operator).WithSummary("Add a lesson at the end of a module; its text is sanitised");
-        outline.MapPut("/{moduleId:guid}/lessons/{lessonId:guid}", EditLesson).WithName("EditLesson").For(Roles.CentreManager, Roles.Operator).WithSummary("Change a lesson's text, links, duration or required flag");
+        outline.MapPost("/{moduleId:guid}/lessons", AddLesson).WithName("AddLesson").For(Roles.CentreManager, Roles.Operator).WithSummary("Add a lesson at the end of a module; its text is sanitised; a video may carry a WebVTT captions link");
+        outline.MapPut("/{moduleId:guid}/lessons/{lessonId:guid}", EditLesson).WithName("EditLesson").For(Roles.CentreManager, Roles.Operator).WithSummary("Change a lesson's text, links, captions, duration or required flag");
         outline.MapPut("/{moduleId:guid}/lessons/order", ReorderLessons).WithName("ReorderLessons").For(Roles.CentreManager, Roles.Operator).WithSummary("Put a module's lessons in a new order (every lesson, once)");
         return outline;
     }
@@ -32,7 +32,10 @@ public static class OutlineApi
         [Url, StringLength(500)] string? MediaUrl,
         [Url, StringLength(500)] string? DocumentUrl,
         [Range(1, 600)] int EstimatedMinutes,
-        bool Required = true);
+        bool Required = true,
+        // No [Url] on captions: the checks below answer in the caller's language, which the attribute does not.
+        [StringLength(500)] string? CaptionsUrl = null,
+        string? CaptionsLanguage = null);
 
     public sealed record ReorderRequest([Required, MinLength(1)] Guid[] Ids);
 
@@ -68,13 +71,14 @@ public static class OutlineApi
         if (refusal is not null) return refusal;
         var module = course!.Modules.FirstOrDefault(m => m.Id == moduleId);
         if (module is null) return rc.NotFound("Module introuvable.", "الوحدة غير موجودة.");
-        if (UnsafeLink(request, rc) is { } invalid) return invalid;
+        if (InvalidLinks(request, rc) is { } invalid) return invalid;
+        var (captions, captionsLanguage) = Captions(request);
         module.Lessons.Add(new Lesson
         {
             ModuleId = module.Id, Position = module.Lessons.Select(l => l.Position).DefaultIfEmpty(0).Max() + 1,
             TitleAr = request.TitleAr.Trim(), TitleFr = request.TitleFr.Trim(),
             ContentAr = LessonContent.Sanitise(request.ContentAr), ContentFr = LessonContent.Sanitise(request.ContentFr),
-            MediaUrl = request.MediaUrl, DocumentUrl = request.DocumentUrl,
+            MediaUrl = request.MediaUrl, DocumentUrl = request.DocumentUrl, CaptionsUrl = captions, CaptionsLanguage = captionsLanguage,
             EstimatedMinutes = request.EstimatedMinutes, Required = request.Required,
         });
         return await SaveAsync(course, rc);
@@ -87,27 +91,49 @@ public static class OutlineApi
         if (refusal is not null) return refusal;
         var lesson = course!.Modules.FirstOrDefault(m => m.Id == moduleId)?.Lessons.FirstOrDefault(l => l.Id == lessonId);
         if (lesson is null) return rc.NotFound("Leçon introuvable.", "الدرس غير موجود.");
-        if (UnsafeLink(request, rc) is { } invalid) return invalid;
+        if (InvalidLinks(request, rc) is { } invalid) return invalid;
         lesson.TitleAr = request.TitleAr.Trim();
         lesson.TitleFr = request.TitleFr.Trim();
         lesson.ContentAr = LessonContent.Sanitise(request.ContentAr);
         lesson.ContentFr = LessonContent.Sanitise(request.ContentFr);
         lesson.MediaUrl = request.MediaUrl;
         lesson.DocumentUrl = request.DocumentUrl;
+        (lesson.CaptionsUrl, lesson.CaptionsLanguage) = Captions(request);
         lesson.EstimatedMinutes = request.EstimatedMinutes;
         lesson.Required = request.Required;
         return await SaveAsync(course, rc);
     }
 
-    private static ValidationProblem? UnsafeLink(AddLessonRequest request, RequestContext rc)
+    private static ValidationProblem? InvalidLinks(AddLessonRequest request, RequestContext rc)
     {
         foreach (var (field, url) in new[] { (nameof(request.MediaUrl), request.MediaUrl), (nameof(request.DocumentUrl), request.DocumentUrl) })
         {
             if (url is not null && !LessonContent.IsSafeLink(url))
                 return Problems.Invalid(rc.Http, field, "Le lien doit commencer par http:// ou https://.", "يجب أن يبدأ الرابط بـ http:// أو https://.");
         }
+        var (captions, language) = (Blank(request.CaptionsUrl), Blank(request.CaptionsLanguage));
+        if (captions is not null && !LessonContent.IsSafeLink(captions))
+            return Problems.Invalid(rc.Http, nameof(request.CaptionsUrl), "Le lien des sous-titres doit commencer par http:// ou https://.",
+                "يجب أن يبدأ رابط الترجمة المكتوبة بـ http:// أو https://.");
+        if (captions is not null && request.MediaUrl is null)
+            return Problems.Invalid(rc.Http, nameof(request.CaptionsUrl), "Les sous-titres accompagnent une vidéo : donnez aussi le lien de la vidéo.",
+                "الترجمة المكتوبة ترافق فيديو: أضف رابط الفيديو أيضا.");
+        if (language is not null && !CaptionLanguages.Contains(language.ToLowerInvariant()))
+            return Problems.Invalid(rc.Http, nameof(request.CaptionsLanguage), "Langue des sous-titres : « ar » (arabe) ou « fr » (français).",
+                "لغة الترجمة المكتوبة: «ar» (العربية) أو «fr» (الفرنسية).");
         return null;
     }
+
+    private static readonly string[] CaptionLanguages = ["ar", "fr"];
+
+    /// <summary>
+    /// The captions as stored: none at all without a link; Arabic unless told otherwise, as most beneficiaries
+    /// read Arabic and the site opens in it.
+    /// </summary>
+    private static (string? Url, string? Language) Captions(AddLessonRequest request) =>
+        Blank(request.CaptionsUrl) is { } url ? (url, Blank(request.CaptionsLanguage)?.ToLowerInvariant() ?? "ar") : (null, null);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static async Task<Results<Ok<CourseDetails>, ProblemHttpResult, ValidationProblem>> ReorderLessons(
         Guid courseId, Guid moduleId, ReorderRequest request, RequestContext rc)

@@ -82,7 +82,8 @@ public static class DemoData
                 {
                     Id = IdOf($"lesson:{s.Key}:{m}:{l}"), ModuleId = module.Id, Position = l + 1, TitleAr = seed.Ar, TitleFr = seed.Fr,
                     ContentAr = LessonContent.Sanitise(seed.TextAr), ContentFr = LessonContent.Sanitise(seed.TextFr),
-                    MediaUrl = seed.Media, EstimatedMinutes = seed.Minutes, Required = true,
+                    MediaUrl = seed.Media, CaptionsUrl = CaptionsOf(seed.Media), CaptionsLanguage = CaptionsOf(seed.Media) is null ? null : "ar",
+                    EstimatedMinutes = seed.Minutes, Required = true,
                 });
             }
             course.Modules.Add(module);
@@ -102,6 +103,10 @@ public static class DemoData
         }
         return course;
     }
+
+    /// <summary>Every demo video has Arabic captions beside it (name.ar.vtt); sound files have none.</summary>
+    private static string? CaptionsOf(string? media) =>
+        media is not null && media.EndsWith(".mp4", StringComparison.Ordinal) ? media[..^".mp4".Length] + ".ar.vtt" : null;
 
     public static IReadOnlyList<Guid> CentreIds => Centres.Select(c => IdOf("centre:" + c.Key)).ToList();
 

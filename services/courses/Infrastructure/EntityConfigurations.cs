@@ -76,12 +76,18 @@ internal sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
     public void Configure(EntityTypeBuilder<Lesson> lesson)
     {
         lesson.Property(x => x.Id).ValueGeneratedNever(); // ids come from the model: new children found through navigations are inserted
-        lesson.ToTable("lessons", t => t.HasCheckConstraint("ck_lesson_minutes", "\"EstimatedMinutes\" >= 1"));
+        lesson.ToTable("lessons", t =>
+        {
+            t.HasCheckConstraint("ck_lesson_minutes", "\"EstimatedMinutes\" >= 1");
+            t.HasCheckConstraint("ck_lesson_captions_language", "\"CaptionsLanguage\" IS NULL OR \"CaptionsLanguage\" IN ('ar', 'fr')");
+        });
         lesson.Property(l => l.TitleAr).HasMaxLength(200);
         lesson.Property(l => l.TitleFr).HasMaxLength(200);
         lesson.Property(l => l.ContentAr).HasMaxLength(20000);
         lesson.Property(l => l.ContentFr).HasMaxLength(20000);
         lesson.Property(l => l.MediaUrl).HasMaxLength(500);
+        lesson.Property(l => l.CaptionsUrl).HasMaxLength(500);
+        lesson.Property(l => l.CaptionsLanguage).HasMaxLength(2);
         lesson.Property(l => l.DocumentUrl).HasMaxLength(500);
         lesson.HasIndex(l => new { l.ModuleId, l.Position });
     }

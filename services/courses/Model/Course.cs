@@ -48,7 +48,7 @@ public sealed class Module
     public List<Lesson> Lessons { get; init; } = [];
 }
 
-/// <summary>One lesson: sanitised text, optional media and document links, an estimated duration.</summary>
+/// <summary>One lesson: sanitised text, optional media (with optional captions) and document links, an estimated duration.</summary>
 public sealed class Lesson
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -59,6 +59,10 @@ public sealed class Lesson
     public required string ContentAr { get; set; }
     public required string ContentFr { get; set; }
     public string? MediaUrl { get; set; }
+    /// <summary>A WebVTT captions file for the video; null when the video has none.</summary>
+    public string? CaptionsUrl { get; set; }
+    /// <summary>"ar" or "fr" when there are captions, else null.</summary>
+    public string? CaptionsLanguage { get; set; }
     public string? DocumentUrl { get; set; }
     public int EstimatedMinutes { get; set; }
     public bool Required { get; set; }

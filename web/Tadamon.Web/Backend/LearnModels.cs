@@ -13,7 +13,7 @@ public sealed record CourseSummary(
 
 public sealed record Lesson(
     Guid Id, int Position, string TitleAr, string TitleFr, string ContentAr, string ContentFr,
-    string? MediaUrl, string? DocumentUrl, int EstimatedMinutes, bool Required);
+    string? MediaUrl, string? DocumentUrl, int EstimatedMinutes, bool Required, string? CaptionsUrl, string? CaptionsLanguage);
 
 public sealed record Module(Guid Id, int Position, string TitleAr, string TitleFr, IReadOnlyList<Lesson> Lessons);
 

@@ -14,6 +14,10 @@ public abstract class WebPage(Api api, Lang lang) : PageModel
 
     /// <summary>A service's refusal in the user's language (the services chose the words), shown above the page's content.</summary>
     public string? Problem { get; set; }
+    /// <summary>Rows per page of the lists a page shows (?pageSize=); the platform's paging rule brings it into range.</summary>
+    [BindProperty(SupportsGet = true, Name = "pageSize")] public int? AskedPageSize { get; set; }
+    protected int ListSize => Paging.Clamp(1, AskedPageSize).Size;
+
     /// <summary>What a change achieved, carried across the redirect that follows it.</summary>
     [TempData] public string? Done { get; set; }
 

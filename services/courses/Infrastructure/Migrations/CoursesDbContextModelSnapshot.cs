@@ -179,6 +179,14 @@ namespace Tadamon.Courses.Infrastructure.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CaptionsLanguage")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("CaptionsUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("ContentAr")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -225,6 +233,8 @@ namespace Tadamon.Courses.Infrastructure.Migrations
 
                     b.ToTable("lessons", null, t =>
                         {
+                            t.HasCheckConstraint("ck_lesson_captions_language", "\"CaptionsLanguage\" IS NULL OR \"CaptionsLanguage\" IN ('ar', 'fr')");
+
                             t.HasCheckConstraint("ck_lesson_minutes", "\"EstimatedMinutes\" >= 1");
                         });
                 });

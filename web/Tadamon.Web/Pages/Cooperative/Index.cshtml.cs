@@ -8,22 +8,24 @@ namespace Tadamon.Web.Pages.Cooperative;
 public sealed class CooperativeSpaceModel(Api api, Lang lang) : WebPage(api, lang)
 {
     public Backend.Cooperative? Cooperative { get; private set; }
-    public IReadOnlyList<StockedProduct> Products { get; private set; } = [];
-    public IReadOnlyList<Order> ToPrepare { get; private set; } = [];
+    public Page<StockedProduct> Products { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+    public Page<Order> ToPrepare { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public int DeliveredCount { get; private set; }
     public decimal CashCollected { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(int? productsPage, int? ordersPage)
     {
         // Orders shows a manager only their cooperative's orders: the token's scope decides, not this page.
         var cooperative = User.ScopeOf() ?? Guid.Empty;
-        Cooperative = await Api.FindAsync<Backend.Cooperative>(Services.Catalog, $"/cooperatives/{cooperative}", Ct);
-        Products = (await Api.GetAsync<Page<StockedProduct>>(Services.Catalog, $"/cooperatives/{cooperative}/products?pageSize=50", Ct)).Items;
-        ToPrepare = (await Api.GetAsync<Page<Order>>(Services.Orders, "/?status=Confirmed&pageSize=50", Ct)).Items;
-        var delivered = await Api.GetAsync<Page<Order>>(Services.Orders, "/?status=Delivered&pageSize=50", Ct);
-        DeliveredCount = delivered.Total;
+        var size = ListSize;
+        var info = Api.FindAsync<Backend.Cooperative>(Services.Catalog, $"/cooperatives/{cooperative}", Ct);
+        var products = Api.GetAsync<Page<StockedProduct>>(Services.Catalog, $"/cooperatives/{cooperative}/products?page={Math.Max(1, productsPage ?? 1)}&pageSize={size}", Ct);
+        var toPrepare = Api.GetAsync<Page<Order>>(Services.Orders, $"/?status=Confirmed&page={Math.Max(1, ordersPage ?? 1)}&pageSize={size}", Ct);
+        var delivered = Api.GetAsync<Page<Order>>(Services.Orders, "/?status=Delivered&pageSize=50", Ct);
+        (Cooperative, Products, ToPrepare) = (await info, await products, await toPrepare);
+        DeliveredCount = (await delivered).Total;
         // Cash is counted on the latest page of deliveries; older ones are in the operator's reports.
-        CashCollected = delivered.Items.Sum(o => o.CashCollectedMad ?? 0);
+        CashCollected = (await delivered).Items.Sum(o => o.CashCollectedMad ?? 0);
     }
 
     public async Task<IActionResult> OnPostReadyAsync(Guid order)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Tadamon.Web.Backend;
 using Tadamon.Web.Localization;
@@ -9,24 +10,28 @@ public sealed class OperatorSpaceModel(Api api, Lang lang) : WebPage(api, lang)
     [BindProperty(SupportsGet = true)] public string? OrderStatus { get; set; }
     [BindProperty(SupportsGet = true)] public string? ShipmentStatus { get; set; }
 
-    public IReadOnlyList<Backend.Cooperative> Applications { get; private set; } = [];
-    public Page<Order> Orders { get; private set; } = new([], 1, 20, 0);
-    public Page<Shipment> Shipments { get; private set; } = new([], 1, 20, 0);
-    public Page<Shipment> Failed { get; private set; } = new([], 1, 20, 0);
+    public Page<Backend.Cooperative> Applications { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+    public Page<Order> Orders { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+    public Page<Shipment> Shipments { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+    public Page<Shipment> Failed { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public IReadOnlyList<Backend.Cooperative> Cooperatives { get; private set; } = [];
     public IReadOnlyList<Backend.Centre> Centres { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    /// <summary>Each list pages on its own parameter, so paging one keeps the others and the filters where they were.</summary>
+    public async Task OnGetAsync(int? applicationsPage, int? ordersPage, int? shipmentsPage, int? failedPage)
     {
         var orderStatus = MarketCodes.OrderStatuses.Contains(OrderStatus) ? OrderStatus : null;
         var shipmentStatus = MarketCodes.ShipmentStatuses.Contains(ShipmentStatus) ? ShipmentStatus : null;
-        var applications = Api.GetAsync<Page<Backend.Cooperative>>(Services.Catalog, "/cooperatives?status=Applied&pageSize=50", Ct);
-        var orders = Api.GetAsync<Page<Order>>(Services.Orders, Query.Of("/", [new("status", orderStatus), new("pageSize", "20")]), Ct);
-        var shipments = Api.GetAsync<Page<Shipment>>(Services.Shipping, Query.Of("/shipments", [new("status", shipmentStatus), new("pageSize", "20")]), Ct);
-        var failed = Api.GetAsync<Page<Shipment>>(Services.Shipping, "/shipments?status=DeliveryFailed&pageSize=20", Ct);
-        var cooperatives = Api.GetAsync<Page<Backend.Cooperative>>(Services.Catalog, "/cooperatives?status=Verified&pageSize=50", Ct);
-        var centres = Api.GetAsync<Page<Backend.Centre>>(Services.Courses, "/centres?pageSize=100", Ct);
-        (Applications, Orders, Shipments, Failed) = ((await applications).Items, await orders, await shipments, await failed);
+        KeyValuePair<string, string?> Size() => new("pageSize", ListSize.ToString(CultureInfo.InvariantCulture));
+        static KeyValuePair<string, string?> PageOf(int? n) => new("page", Math.Max(1, n ?? 1).ToString(CultureInfo.InvariantCulture));
+        var applications = Api.GetAsync<Page<Backend.Cooperative>>(Services.Catalog, Query.Of("/cooperatives", [new("status", "Applied"), PageOf(applicationsPage), Size()]), Ct);
+        var orders = Api.GetAsync<Page<Order>>(Services.Orders, Query.Of("/", [new("status", orderStatus), PageOf(ordersPage), Size()]), Ct);
+        var shipments = Api.GetAsync<Page<Shipment>>(Services.Shipping, Query.Of("/shipments", [new("status", shipmentStatus), PageOf(shipmentsPage), Size()]), Ct);
+        var failed = Api.GetAsync<Page<Shipment>>(Services.Shipping, Query.Of("/shipments", [new("status", "DeliveryFailed"), PageOf(failedPage), Size()]), Ct);
+        // For the new account form's list of scopes, not a list to page through: the services' largest page.
+        var cooperatives = Api.GetAsync<Page<Backend.Cooperative>>(Services.Catalog, $"/cooperatives?status=Verified&pageSize={Paging.MaxPageSize}", Ct);
+        var centres = Api.GetAsync<Page<Backend.Centre>>(Services.Courses, $"/centres?pageSize={Paging.MaxPageSize}", Ct);
+        (Applications, Orders, Shipments, Failed) = (await applications, await orders, await shipments, await failed);
         (Cooperatives, Centres) = ((await cooperatives).Items, (await centres).Items);
     }
 

@@ -17,13 +17,12 @@ public sealed class ProductsModel(Api api, Lang lang, ReferenceData reference) :
     [BindProperty(SupportsGet = true)] public decimal? MinPrice { get; set; }
     [BindProperty(SupportsGet = true)] public decimal? MaxPrice { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "Newest";
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Region> Regions { get; private set; } = [];
     public Page<Product> Results { get; private set; } = new([], 1, PageSize, 0);
-    public int PageCount => Math.Max(1, (Results.Total + Results.PageSize - 1) / Math.Max(1, Results.PageSize));
 
-    public async Task OnGetAsync()
+    // "page" is also Razor Pages' own route value (the page's path): only the query string's is the list's page.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber)
     {
         Regions = await reference.RegionsAsync(Ct);
         var query = new Dictionary<string, string?>
@@ -31,7 +30,7 @@ public sealed class ProductsModel(Api api, Lang lang, ReferenceData reference) :
             ["q"] = Q, ["category"] = Category, ["region"] = Region, ["cooperativeId"] = CooperativeId?.ToString(),
             ["minPrice"] = MinPrice?.ToString(CultureInfo.InvariantCulture), ["maxPrice"] = MaxPrice?.ToString(CultureInfo.InvariantCulture),
             ["sort"] = Sort is "Newest" or "PriceAsc" or "PriceDesc" or "Name" ? Sort : "Newest",
-            ["page"] = Math.Max(1, PageNumber).ToString(CultureInfo.InvariantCulture), ["pageSize"] = PageSize.ToString(CultureInfo.InvariantCulture),
+            ["page"] = Math.Max(1, pageNumber ?? 1).ToString(CultureInfo.InvariantCulture), ["pageSize"] = PageSize.ToString(CultureInfo.InvariantCulture),
         };
         Results = await Api.GetAsync<Page<Product>>(Services.Catalog, Query.Of("/products", query), Ct);
     }

@@ -4,6 +4,9 @@ using Tadamon.Web.Localization;
 
 namespace Tadamon.Web.Pages.Learn.Centre;
 
+/// <summary>The lesson editor's fields: an id prefix for this form, and the lesson being edited (null when adding).</summary>
+public sealed record LessonFields(string Prefix, Backend.Lesson? Lesson);
+
 /// <summary>A centre manager's course: outline editor, live classes, waiting list, progress and attendance, CSV exports.</summary>
 public sealed class CentreCourseModel(Api api, Lang lang) : WebPage(api, lang)
 {
@@ -48,15 +51,32 @@ public sealed class CentreCourseModel(Api api, Lang lang) : WebPage(api, lang)
         return BackHere();
     }
 
-    public async Task<IActionResult> OnPostLessonAsync(Guid id, Guid module, string titleAr, string titleFr, string contentAr, string contentFr, string? mediaUrl, int minutes)
+    /// <summary>What the lesson editor's fields post; blank links travel as null, which the service reads as "none".</summary>
+    public sealed record LessonForm(string TitleAr, string TitleFr, string ContentAr, string ContentFr, string? MediaUrl,
+        string? DocumentUrl, string? CaptionsUrl, string? CaptionsLanguage, int Minutes, bool Required)
     {
-        if (await TryAsync(() => Api.PostAsync<Unit>(Services.Courses, $"/courses/{id}/modules/{module}/lessons", new
-            {
-                titleAr, titleFr, contentAr, contentFr, mediaUrl = string.IsNullOrWhiteSpace(mediaUrl) ? null : mediaUrl.Trim(),
-                estimatedMinutes = minutes, required = true,
-            }, Ct)))
+        public object Body() => new
+        {
+            titleAr = TitleAr, titleFr = TitleFr, contentAr = ContentAr, contentFr = ContentFr, mediaUrl = Link(MediaUrl),
+            documentUrl = Link(DocumentUrl), captionsUrl = Link(CaptionsUrl), captionsLanguage = Link(CaptionsUrl) is null ? null : CaptionsLanguage,
+            estimatedMinutes = Minutes, required = Required,
+        };
+
+        private static string? Link(string? url) => string.IsNullOrWhiteSpace(url) ? null : url.Trim();
+    }
+
+    public async Task<IActionResult> OnPostLessonAsync(Guid id, Guid module, LessonForm form)
+    {
+        if (await TryAsync(() => Api.PostAsync<Unit>(Services.Courses, $"/courses/{id}/modules/{module}/lessons", form.Body(), Ct)))
             Done = L.T("أضيف الدرس.", "Leçon ajoutée.");
-        return BackHere();
+        return BackTo($"/learn/centre/courses/{id}");
+    }
+
+    public async Task<IActionResult> OnPostEditLessonAsync(Guid id, Guid module, Guid lesson, LessonForm form)
+    {
+        if (await TryAsync(() => Api.PutAsync<Unit>(Services.Courses, $"/courses/{id}/modules/{module}/lessons/{lesson}", form.Body(), Ct)))
+            Done = L.T("حفظت تعديلات الدرس.", "Leçon modifiée.");
+        return BackTo($"/learn/centre/courses/{id}");
     }
 
     public async Task<IActionResult> OnPostLiveAsync(Guid id, string titleAr, string titleFr, DateTime startsAt, int duration, string teacher, string joinUrl, int liveCapacity)

@@ -7,33 +7,35 @@ namespace Tadamon.Web.Pages.Learn.Centre;
 
 public sealed class CentreSpaceModel(Api api, Lang lang) : WebPage(api, lang)
 {
-    public sealed record DecisionCounts(int Submitted, int Approved, int Rejected);
+    public sealed record DecisionCounts(int Submitted, int InformationRequested, int Approved, int Rejected);
 
     [BindProperty(SupportsGet = true)] public string Status { get; set; } = "Submitted";
 
     public Backend.Centre? Centre { get; private set; }
     public IReadOnlyList<CourseSummary> Courses { get; private set; } = [];
-    public IReadOnlyList<PreRegistration> ToReview { get; private set; } = [];
-    public DecisionCounts Counts { get; private set; } = new(0, 0, 0);
+    public Page<PreRegistration> ToReview { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+    public DecisionCounts Counts { get; private set; } = new(0, 0, 0, 0);
 
     public string TitleOf(Guid? course) => Courses.FirstOrDefault(c => c.Id == course) is { } c
         ? L.T(c.TitleAr, c.TitleFr) : L.T("توجيه إلى المركز", "Orientation vers le centre");
 
-    public async Task OnGetAsync()
+    // "page" is also Razor Pages' own route value (the page's path): only the query string's is the list's page.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page)
     {
         var centre = User.ScopeOf() ?? Guid.Empty;
         var status = LearnCodes.PreRegistrationStatuses.Contains(Status) ? Status : "Submitted";
-        Task<Page<PreRegistration>> List(string s, int size) =>
-            Api.GetAsync<Page<PreRegistration>>(Services.Enrollment, $"/pre-registrations?centreId={centre}&status={s}&pageSize={size}", Ct);
+        Task<Page<PreRegistration>> List(string s, int size, int number = 1) =>
+            Api.GetAsync<Page<PreRegistration>>(Services.Enrollment, $"/pre-registrations?centreId={centre}&status={s}&page={number}&pageSize={size}", Ct);
         var info = Api.FindAsync<Backend.Centre>(Services.Courses, $"/centres/{centre}", Ct);
         // The centre's own courses, drafts included; seat counts follow enrollment's events.
         var courses = Api.GetAsync<Page<CourseSummary>>(Services.Courses, $"/courses?centreId={centre}&pageSize=100", Ct);
-        var review = List(status, 50);
+        var review = List(status, ListSize, Math.Max(1, page ?? 1));
         var submitted = List("Submitted", 1);
+        var asked = List("InformationRequested", 1);
         var approved = List("Approved", 1);
         var rejected = List("Rejected", 1);
-        (Centre, Courses, ToReview) = (await info, (await courses).Items, (await review).Items);
-        Counts = new((await submitted).Total, (await approved).Total, (await rejected).Total);
+        (Centre, Courses, ToReview) = (await info, (await courses).Items, await review);
+        Counts = new((await submitted).Total, (await asked).Total, (await approved).Total, (await rejected).Total);
         Status = status;
     }
 
@@ -46,6 +48,16 @@ public sealed class CentreSpaceModel(Api api, Lang lang) : WebPage(api, lang)
                 ? L.T($"تم القبول: {placed.BeneficiaryName} في لائحة الانتظار، الرقم {placed.WaitingNumber}.", $"Acceptée : {placed.BeneficiaryName} est sur la liste d'attente, n° {placed.WaitingNumber}.")
                 : L.T($"تم القبول: {placed.BeneficiaryName} له مقعد.", $"Acceptée : {placed.BeneficiaryName} a une place.");
         }
+        return BackHere();
+    }
+
+    /// <summary>The pre-registration waits for the person's answer; they see the question in their space.</summary>
+    public async Task<IActionResult> OnPostRequestInformationAsync(Guid pre, string message)
+    {
+        PreRegistration? asked = null;
+        if (await TryAsync(async () => asked = await Api.PostAsync<PreRegistration>(Services.Enrollment, $"/pre-registrations/{pre}/request-information", new { message }, Ct)))
+            Done = L.T($"أرسل السؤال إلى {asked!.FullName}؛ ينتظر التسجيل القبلي جوابه (\"معلومات مطلوبة\").",
+                $"Question envoyée à {asked!.FullName} ; la pré-inscription attend sa réponse (« Information demandée »).");
         return BackHere();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Tadamon.Web.Backend;
 using Tadamon.Web.Localization;
 
@@ -27,5 +28,13 @@ public sealed class BeneficiarySpaceModel(Api api, Lang lang) : WebPage(api, lan
         var learning = Enrollments.Where(e => e.Status is "Seated" or "Completed").ToList();
         var progress = await Task.WhenAll(learning.Select(e => Api.GetAsync<LearningProgress>(Services.Enrollment, $"/enrollments/{e.Id}/progress", Ct)));
         Progress = progress.ToDictionary(p => p.EnrollmentId);
+    }
+
+    /// <summary>Answering the centre's question puts the pre-registration back among those it reviews.</summary>
+    public async Task<IActionResult> OnPostReplyAsync(Guid pre, string message)
+    {
+        if (await TryAsync(() => Api.PostAsync<Unit>(Services.Enrollment, $"/pre-registrations/{pre}/reply", new { message }, Ct)))
+            Done = L.T("أرسل جوابك: يدرس المركز تسجيلك القبلي من جديد.", "Réponse envoyée : le centre étudie à nouveau votre pré-inscription.");
+        return BackTo("/learn/me");
     }
 }
