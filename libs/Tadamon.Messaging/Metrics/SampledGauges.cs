@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,12 @@ public static class SampledGauges
         return services.AddSingleton<IHostedService>(sp => new Sampler<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), name, read, latest,
             sp.GetRequiredService<ILogger<Sampler<TContext>>>()));
     }
+
+    /// <summary>One GROUP BY: how many rows hold each value of <paramref name="status"/>, as readings tagged with it.</summary>
+    public static async Task<List<Reading>> CountByAsync<TRow, TStatus>(
+        IQueryable<TRow> rows, Expression<Func<TRow, TStatus>> status, CancellationToken ct) =>
+        (await rows.GroupBy(status).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct))
+            .ConvertAll(g => new Reading(g.Key?.ToString(), g.Count));
 
     internal sealed class Sampler<TContext>(IServiceScopeFactory scopes, string name, Func<TContext, CancellationToken, Task<List<Reading>>> read,
         ConcurrentDictionary<string, long> latest, ILogger<Sampler<TContext>> logger) : BackgroundService where TContext : DbContext

@@ -14,8 +14,7 @@ public static class EnrollmentMetrics
 
     public static IServiceCollection AddEnrollmentMetrics(this IServiceCollection services) => services
         .AddSampledGauge<EnrollmentDbContext>(Meter, "tadamon.enrollment.pre_registrations", "{pre-registration}", "Pre-registrations in each status", "status",
-            async (db, ct) => (await db.PreRegistrations.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct))
-                .ConvertAll(g => new Reading(g.Key.ToString(), g.Count)))
+            (db, ct) => SampledGauges.CountByAsync(db.PreRegistrations, p => p.Status, ct))
         .AddSampledGauge<EnrollmentDbContext>(Meter, "tadamon.enrollment.seats_filled", "{seat}", "Seats taken over all courses", null,
             async (db, ct) => [new Reading(null, await db.CourseSeats.SumAsync(c => (long)c.SeatsTaken, ct))])
         .AddSampledGauge<EnrollmentDbContext>(Meter, "tadamon.enrollment.waiting", "{person}", "People on waiting lists over all courses", null,

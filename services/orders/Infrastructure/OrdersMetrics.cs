@@ -17,6 +17,5 @@ public static class OrdersMetrics
 
     public static IServiceCollection AddOrdersMetrics(this IServiceCollection services) =>
         services.AddSampledGauge<OrdersDbContext>(Meter, "tadamon.orders.by_status", "{order}", "Orders in each status", "status",
-            async (db, ct) => (await db.Orders.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct))
-                .ConvertAll(g => new Reading(g.Key.ToString(), g.Count)));
+            (db, ct) => SampledGauges.CountByAsync(db.Orders, o => o.Status, ct));
 }

@@ -11,8 +11,7 @@ public static class ShippingMetrics
 
     public static IServiceCollection AddShippingMetrics(this IServiceCollection services) => services
         .AddSampledGauge<ShippingDbContext>(Meter, "tadamon.shipping.by_status", "{shipment}", "Shipments in each status", "status",
-            async (db, ct) => (await db.Shipments.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct))
-                .ConvertAll(g => new Reading(g.Key.ToString(), g.Count)))
+            (db, ct) => SampledGauges.CountByAsync(db.Shipments, s => s.Status, ct))
         .AddSampledGauge<ShippingDbContext>(Meter, "tadamon.shipping.cash_collected", "MAD", "Cash the courier collected on delivery, to date (whole dirhams)", null,
             async (db, ct) => [new Reading(null, (long)(await db.Shipments.SumAsync(s => s.CashCollectedMad ?? 0m, ct)))]);
 }
