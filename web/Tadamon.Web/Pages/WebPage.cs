@@ -17,6 +17,8 @@ public abstract class WebPage(Api api, Lang lang) : PageModel
     /// <summary>Rows per page of the lists a page shows (?pageSize=); the platform's paging rule brings it into range.</summary>
     [BindProperty(SupportsGet = true, Name = "pageSize")] public int? AskedPageSize { get; set; }
     protected int ListSize => Paging.Clamp(1, AskedPageSize).Size;
+    /// <summary>The list page asked for in the query string, brought into range by the same paging rule.</summary>
+    protected static int ListPage(int? asked) => Paging.Clamp(asked, null).Page;
 
     /// <summary>What a change achieved, carried across the redirect that follows it.</summary>
     [TempData] public string? Done { get; set; }

@@ -19,13 +19,14 @@ public sealed class CooperativeSpaceModel(Api api, Lang lang) : WebPage(api, lan
         var cooperative = User.ScopeOf() ?? Guid.Empty;
         var size = ListSize;
         var info = Api.FindAsync<Backend.Cooperative>(Services.Catalog, $"/cooperatives/{cooperative}", Ct);
-        var products = Api.GetAsync<Page<StockedProduct>>(Services.Catalog, $"/cooperatives/{cooperative}/products?page={Math.Max(1, productsPage ?? 1)}&pageSize={size}", Ct);
-        var toPrepare = Api.GetAsync<Page<Order>>(Services.Orders, $"/?status=Confirmed&page={Math.Max(1, ordersPage ?? 1)}&pageSize={size}", Ct);
+        var products = Api.GetAsync<Page<StockedProduct>>(Services.Catalog, $"/cooperatives/{cooperative}/products?page={ListPage(productsPage)}&pageSize={size}", Ct);
+        var toPrepare = Api.GetAsync<Page<Order>>(Services.Orders, $"/?status=Confirmed&page={ListPage(ordersPage)}&pageSize={size}", Ct);
         var delivered = Api.GetAsync<Page<Order>>(Services.Orders, "/?status=Delivered&pageSize=50", Ct);
-        (Cooperative, Products, ToPrepare) = (await info, await products, await toPrepare);
-        DeliveredCount = (await delivered).Total;
+        Page<Order> latestDeliveries;
+        (Cooperative, Products, ToPrepare, latestDeliveries) = (await info, await products, await toPrepare, await delivered);
+        DeliveredCount = latestDeliveries.Total;
         // Cash is counted on the latest page of deliveries; older ones are in the operator's reports.
-        CashCollected = (await delivered).Items.Sum(o => o.CashCollectedMad ?? 0);
+        CashCollected = latestDeliveries.Items.Sum(o => o.CashCollectedMad ?? 0);
     }
 
     public async Task<IActionResult> OnPostReadyAsync(Guid order)

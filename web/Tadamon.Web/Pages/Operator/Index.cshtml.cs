@@ -23,7 +23,7 @@ public sealed class OperatorSpaceModel(Api api, Lang lang) : WebPage(api, lang)
         var orderStatus = MarketCodes.OrderStatuses.Contains(OrderStatus) ? OrderStatus : null;
         var shipmentStatus = MarketCodes.ShipmentStatuses.Contains(ShipmentStatus) ? ShipmentStatus : null;
         KeyValuePair<string, string?> Size() => new("pageSize", ListSize.ToString(CultureInfo.InvariantCulture));
-        static KeyValuePair<string, string?> PageOf(int? n) => new("page", Math.Max(1, n ?? 1).ToString(CultureInfo.InvariantCulture));
+        static KeyValuePair<string, string?> PageOf(int? n) => new("page", ListPage(n).ToString(CultureInfo.InvariantCulture));
         var applications = Api.GetAsync<Page<Backend.Cooperative>>(Services.Catalog, Query.Of("/cooperatives", [new("status", "Applied"), PageOf(applicationsPage), Size()]), Ct);
         var orders = Api.GetAsync<Page<Order>>(Services.Orders, Query.Of("/", [new("status", orderStatus), PageOf(ordersPage), Size()]), Ct);
         var shipments = Api.GetAsync<Page<Shipment>>(Services.Shipping, Query.Of("/shipments", [new("status", shipmentStatus), PageOf(shipmentsPage), Size()]), Ct);

@@ -30,7 +30,7 @@ public sealed class ProductsModel(Api api, Lang lang, ReferenceData reference) :
             ["q"] = Q, ["category"] = Category, ["region"] = Region, ["cooperativeId"] = CooperativeId?.ToString(),
             ["minPrice"] = MinPrice?.ToString(CultureInfo.InvariantCulture), ["maxPrice"] = MaxPrice?.ToString(CultureInfo.InvariantCulture),
             ["sort"] = Sort is "Newest" or "PriceAsc" or "PriceDesc" or "Name" ? Sort : "Newest",
-            ["page"] = Math.Max(1, pageNumber ?? 1).ToString(CultureInfo.InvariantCulture), ["pageSize"] = PageSize.ToString(CultureInfo.InvariantCulture),
+            ["page"] = ListPage(pageNumber).ToString(CultureInfo.InvariantCulture), ["pageSize"] = PageSize.ToString(CultureInfo.InvariantCulture),
         };
         Results = await Api.GetAsync<Page<Product>>(Services.Catalog, Query.Of("/products", query), Ct);
     }

@@ -29,7 +29,7 @@ public sealed class CentreSpaceModel(Api api, Lang lang) : WebPage(api, lang)
         var info = Api.FindAsync<Backend.Centre>(Services.Courses, $"/centres/{centre}", Ct);
         // The centre's own courses, drafts included; seat counts follow enrollment's events.
         var courses = Api.GetAsync<Page<CourseSummary>>(Services.Courses, $"/courses?centreId={centre}&pageSize=100", Ct);
-        var review = List(status, ListSize, Math.Max(1, page ?? 1));
+        var review = List(status, ListSize, ListPage(page));
         var submitted = List("Submitted", 1);
         var asked = List("InformationRequested", 1);
         var approved = List("Approved", 1);
