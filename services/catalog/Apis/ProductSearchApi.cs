@@ -31,7 +31,7 @@ public static class ProductSearchApi
     public static void MapSearchEndpoints(this RouteGroupBuilder products)
     {
         products.MapGet("/", Search).WithName("SearchProducts").Public().CacheOutput(MarketCache.Policy)
-            .WithSummary("Search the market: text (Arabic/French, accents and case ignored), category, region, cooperative, price range; sorted and paged (page size at most 50)");
+            .WithSummary("Search the market: text (Arabic/French, accents and case ignored), category, region, cooperative, price range; sorted and paged (page size at most 100)");
         products.MapGet("/{id:guid}", Get).WithName("GetProduct").Public().CacheOutput(MarketCache.Policy).WithSummary("One product");
     }
 

@@ -78,11 +78,12 @@ public static class DemoData
             for (var l = 0; l < s.Modules[m].Lessons.Length; l++)
             {
                 var seed = s.Modules[m].Lessons[l];
+                var captions = CaptionsOf(seed.Media);
                 module.Lessons.Add(new Lesson
                 {
                     Id = IdOf($"lesson:{s.Key}:{m}:{l}"), ModuleId = module.Id, Position = l + 1, TitleAr = seed.Ar, TitleFr = seed.Fr,
                     ContentAr = LessonContent.Sanitise(seed.TextAr), ContentFr = LessonContent.Sanitise(seed.TextFr),
-                    MediaUrl = seed.Media, CaptionsUrl = CaptionsOf(seed.Media), CaptionsLanguage = CaptionsOf(seed.Media) is null ? null : "ar",
+                    MediaUrl = seed.Media, CaptionsUrl = captions, CaptionsLanguage = captions is null ? null : "ar",
                     EstimatedMinutes = seed.Minutes, Required = true,
                 });
             }

@@ -11,7 +11,6 @@ namespace Tadamon.Orders.Apis;
 /// <summary>Following and moving orders by hand: buyers cancel, cooperatives prepare, operators oversee.</summary>
 public static class OrdersApi
 {
-
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/").WithTags("Orders");
