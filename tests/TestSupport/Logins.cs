@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using System.Text.Json;
 
 namespace Tadamon.TestSupport;
 
@@ -28,13 +27,7 @@ public sealed class Logins(HttpClient gateway)
         try
         {
             if (_tokens.TryGetValue(login, out cached) && cached.Expires - RenewBefore > DateTimeOffset.UtcNow) return cached.Token;
-            using var response = await gateway.PostAsync("/api/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "password", ["username"] = login, ["password"] = password,
-            }));
-            var body = await response.Content.ReadAsStringAsync();
-            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Login of {login}: {(int)response.StatusCode} {body}");
-            var json = JsonDocument.Parse(body).RootElement;
+            var json = await PasswordGrant.SignInAsync(gateway, login, password);
             var token = json.GetProperty("access_token").GetString()!;
             _tokens[login] = (token, DateTimeOffset.UtcNow.AddSeconds(json.GetProperty("expires_in").GetInt32()));
             return token;
@@ -57,8 +50,7 @@ public sealed class Logins(HttpClient gateway)
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/identity/accounts")
         {
             Content = System.Net.Http.Json.JsonContent.Create(new { displayName = email.Split('@')[0], email, password, role, scopeId }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(Operator));
+        }.WithToken(await TokenAsync(Operator));
         using var response = await gateway.SendAsync(request);
         if (!response.IsSuccessStatusCode && response.StatusCode != System.Net.HttpStatusCode.Conflict)
             throw new InvalidOperationException($"Creating {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -13,8 +12,8 @@ namespace Tadamon.TestSupport;
 /// </summary>
 public sealed class PlatformAccounts(HttpClient gateway)
 {
-    public const string DemoPassword = "Tadamon-2026";
-    public const string DemoOperator = "operateur@tadamon.ma";
+    public const string DemoPassword = Logins.DemoPassword;
+    public const string DemoOperator = Logins.Operator;
     private const string Password = "Essai-Tadamon-2026";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<Session>>> _sessions = new();
@@ -35,11 +34,7 @@ public sealed class PlatformAccounts(HttpClient gateway)
     /// <summary>Signs in with a login and password: the password grant at the token endpoint.</summary>
     public async Task<Session> SignInAsync(string login, string password)
     {
-        using var response = await gateway.PostAsync("/api/identity/connect/token", new FormUrlEncodedContent(
-            new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = login, ["password"] = password }));
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"sign-in of {login}: {(int)response.StatusCode} {body}");
-        var token = JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+        var token = (await PasswordGrant.SignInAsync(gateway, login, password)).GetProperty("access_token").GetString()!;
         var claims = JsonDocument.Parse(Base64UrlDecode(token.Split('.')[1])).RootElement;
         return new Session(
             Guid.Parse(claims.GetProperty("sub").GetString()!),
@@ -75,9 +70,6 @@ public sealed class PlatformAccounts(HttpClient gateway)
 public static class SessionRequests
 {
     /// <summary>Sends the request with that account's access token.</summary>
-    public static HttpRequestMessage As(this HttpRequestMessage request, PlatformAccounts.Session session)
-    {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.AccessToken);
-        return request;
-    }
+    public static HttpRequestMessage As(this HttpRequestMessage request, PlatformAccounts.Session session) =>
+        request.WithToken(session.AccessToken);
 }
