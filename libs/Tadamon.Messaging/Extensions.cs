@@ -68,6 +68,10 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException($"Connection string '{BrokerConnectionName}' is missing: run the service from the AppHost.");
 
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+        builder.Services.AddOptions<InboxOptions>().BindConfiguration("Inbox");
+        builder.Services.AddOptions<DeferralOptions>().BindConfiguration("Deferral");
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration("Retention");
+        var inbox = builder.Configuration.GetSection("Inbox").Get<InboxOptions>() ?? new InboxOptions();
         // Start serving only once this service's queues are bound: RabbitMQ drops what is published to an
         // exchange with no queue yet, so a consumer that announces itself early can miss its first events.
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(host =>
@@ -78,44 +82,54 @@ public static class MessagingExtensions
         });
         var deadLetters = new DeadLetterQueues(new Uri(broker));
         builder.Services.AddSingleton(deadLetters);
+        builder.Services.AddSingleton<IParkedOutbox, ParkedOutbox<TContext>>();
         var brokerHealth = new BrokerHealthCheck(new Uri(broker));
         builder.Services.AddSingleton(brokerHealth); // disposed with the host, closing its connection
         builder.Services.AddHealthChecks().AddCheck("broker", brokerHealth);
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
+        builder.Services.AddSingleton<DeferredMessages<TContext>>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeferredMessages<TContext>>());
+        builder.Services.AddHostedService<MessagingRetention<TContext>>();
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
-            if (consumers is not null) bus.AddConsumers(consumers);
+            // Every consumer takes its messages in batches (see InboxConsumer): one transaction and one commit each.
+            foreach (var consumer in consumers?.GetTypes().Where(IsConsumer) ?? [])
+            {
+                bus.AddConsumer(consumer, typeof(BatchedConsumerDefinition<>).MakeGenericType(consumer));
+            }
             // A bus that is not running is not ready: report it Unhealthy (503), never Degraded (which answers 200).
             bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy);
 
-            // Prefetch keeps messages at hand; the limit bounds how many are handled at once. Each handling is a
-            // database transaction, and beyond a few per core they only queue for the CPU and for locks.
-            var concurrency = builder.Configuration.GetValue("Messaging:ConcurrentMessageLimit", 16);
+            // A batch can only fill when the endpoint lets that many messages in at once.
+            var inFlight = Math.Max(inbox.BatchSize * inbox.ConcurrentBatches, builder.Configuration.GetValue("Messaging:ConcurrentMessageLimit", 16));
             bus.AddConfigureEndpointsCallback((_, queue, endpoint) =>
             {
-                endpoint.ConcurrentMessageLimit = concurrency;
-                // Outer: a database or broker restart outlasts the quick retries below (7.6 s); measured, an 8 s
-                // PostgreSQL restart parked 17 messages in _error for an operator. Keep such a message about a minute more.
+                endpoint.ConcurrentMessageLimit = inFlight;
+                // Only failures that say "a server is away" reach this policy: everything else is retried alone and
+                // parked by the consumer itself, so one bad message never fails a batch's others. Quick retries first;
+                // then about a minute more, as an 8 s PostgreSQL restart once parked 17 messages for an operator.
                 endpoint.UseMessageRetry(retry =>
                 {
                     retry.Handle<Exception>(TransientFailures.IsTransient);
-                    retry.Intervals(10_000, 20_000, 30_000);
+                    retry.Intervals(100, 500, 2_000, 5_000, 10_000, 20_000, 30_000);
                 });
-                endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 2_000, 5_000));
                 deadLetters.Track(queue);
             });
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(broker), host => host.PublisherConfirmation = true);
-                rabbit.PrefetchCount = builder.Configuration.GetValue("Messaging:PrefetchCount", 64);
+                rabbit.PrefetchCount = Math.Max(inFlight, builder.Configuration.GetValue("Messaging:PrefetchCount", 64));
                 rabbit.ConfigureEndpoints(context);
             });
         });
         return builder;
     }
+
+    private static bool IsConsumer(Type type) =>
+        type is { IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IConsumer).IsAssignableFrom(type);
 
     /// <summary>
     /// Applies pending migrations before the app starts serving and dispatching, then the demo data when

@@ -14,6 +14,8 @@ public sealed class OutboxMessage
     public DateTimeOffset? DispatchedAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>Set when the row can never be published as it is: it waits for an operator and blocks nothing.</summary>
+    public DateTimeOffset? ParkedAt { get; set; }
     /// <summary>W3C traceparent of the request that raised the event, so the publish joins its trace.</summary>
     public string? TraceParent { get; init; }
 }

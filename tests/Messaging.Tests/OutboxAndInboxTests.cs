@@ -71,7 +71,10 @@ public sealed class OutboxAndInboxTests(MessagingHost platform) : IClassFixture<
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => bus.Publish(pledge, ctx => ctx.MessageId = pledge.EventId)));
 
-        await Eventually.TrueAsync(() => Task.FromResult(Deliveries.Of(pledge.EventId) == 4), "all four copies to arrive");
+        // Copies that meet in one batch are folded by MassTransit before the consumer sees them (and acknowledged
+        // with it); copies in different batches reach the inbox. Either way all four leave the queue.
+        await Eventually.TrueAsync(() => Task.FromResult(Deliveries.Of(pledge.EventId) >= 1), "a copy to arrive");
+        await Eventually.TrueAsync(async () => await MessagesInQueueAsync("messaging-tests-donation-pledged") == 0, "every copy taken off the queue");
         // Arriving is not finishing: the copy that claimed the message may not have committed yet (seen on a busy machine).
         await Eventually.TrueAsync(async () => await platform.TotalOfAsync(pledge.CooperativeId) is not null, "the claiming copy to commit");
         await Task.Delay(1000); // time for the other copies to find the claim and give up

@@ -37,16 +37,18 @@ public static class Deliveries
 }
 
 public sealed class DonationPledgedConsumer(TestDbContext db, ILogger<DonationPledgedConsumer> logger)
-    : InboxConsumer<DonationPledged, TestDbContext>(db, logger), IConsumer<DonationPledged>
+    : InboxConsumer<DonationPledged, TestDbContext>(db, logger), IConsumer<Batch<DonationPledged>>
 {
-    public new async Task Consume(ConsumeContext<DonationPledged> context)
+    public new async Task Consume(ConsumeContext<Batch<DonationPledged>> context)
     {
-        Deliveries.Record(context.Message.EventId);
+        foreach (var message in context.Message) Deliveries.Record(message.Message.EventId);
         await base.Consume(context);
     }
 
     protected override async Task HandleAsync(DonationPledged message, ConsumeContext<DonationPledged> context)
     {
+        // A negative pledge is this model's poison: it fails every time, whatever batch it arrives in.
+        if (message.AmountMad < 0) throw new InvalidOperationException("A pledge cannot be negative.");
         var total = await Db.Totals.FindAsync([message.CooperativeId], context.CancellationToken);
         if (total is null) Db.Totals.Add(new PledgeTotal { CooperativeId = message.CooperativeId, TotalMad = message.AmountMad });
         else total.TotalMad += message.AmountMad;
@@ -71,6 +73,23 @@ public sealed class FlakyPledgeConsumer(TestDbContext db, ILogger<FlakyPledgeCon
     protected override Task HandleAsync(FlakyPledge message, ConsumeContext<FlakyPledge> context)
     {
         if (Broken) throw new InvalidOperationException("The ledger is unavailable.");
+        Db.Totals.Add(new PledgeTotal { CooperativeId = message.CooperativeId, TotalMad = message.AmountMad });
+        return Task.CompletedTask;
+    }
+}
+
+public sealed record LatePledge(Guid CooperativeId, decimal AmountMad) : IntegrationEvent;
+
+/// <summary>Depends on something that arrives later (the cooperative "becomes known"): not ready until then.</summary>
+public sealed class LatePledgeConsumer(TestDbContext db, ILogger<LatePledgeConsumer> logger)
+    : InboxConsumer<LatePledge, TestDbContext>(db, logger)
+{
+    public static readonly ConcurrentDictionary<Guid, bool> KnownCooperatives = new();
+
+    protected override Task HandleAsync(LatePledge message, ConsumeContext<LatePledge> context)
+    {
+        if (!KnownCooperatives.ContainsKey(message.CooperativeId))
+            throw new MessageNotReadyException($"Cooperative {message.CooperativeId} is not known yet.");
         Db.Totals.Add(new PledgeTotal { CooperativeId = message.CooperativeId, TotalMad = message.AmountMad });
         return Task.CompletedTask;
     }

@@ -24,32 +24,38 @@ public static class DeadLettersApi
 
     public sealed record ReplayAllResponse(int Replayed);
 
+    // Parked outbox rows (queue "outbox") are listed after the broker's dead letters and replayed the same way.
     private static async Task<Results<Ok<IReadOnlyList<DeadLetter>>, ProblemHttpResult>> List(
-        HttpContext http, CallerAccessor callers, DeadLetterQueues queues, CancellationToken ct, int max = 100)
+        HttpContext http, CallerAccessor callers, DeadLetterQueues queues, IParkedOutbox outbox, CancellationToken ct, int max = 100)
     {
         if (Refuse(http, callers) is { } refused) return refused;
-        return TypedResults.Ok(await queues.ListAsync(Math.Clamp(max, 1, 500), ct));
+        max = Math.Clamp(max, 1, 500);
+        var letters = (await queues.ListAsync(max, ct)).ToList();
+        if (letters.Count < max) letters.AddRange(await outbox.ListAsync(max - letters.Count, ct));
+        return TypedResults.Ok<IReadOnlyList<DeadLetter>>(letters);
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Replay(
-        string messageId, HttpContext http, CallerAccessor callers, DeadLetterQueues queues, CancellationToken ct)
+        string messageId, HttpContext http, CallerAccessor callers, DeadLetterQueues queues, IParkedOutbox outbox, CancellationToken ct)
     {
         if (Refuse(http, callers) is { } refused) return refused;
-        return await queues.ReplayAsync(messageId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+        return await outbox.ReplayAsync(messageId, ct) || await queues.ReplayAsync(messageId, ct)
+            ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<ReplayAllResponse>, ProblemHttpResult>> ReplayAll(
-        HttpContext http, CallerAccessor callers, DeadLetterQueues queues, CancellationToken ct)
+        HttpContext http, CallerAccessor callers, DeadLetterQueues queues, IParkedOutbox outbox, CancellationToken ct)
     {
         if (Refuse(http, callers) is { } refused) return refused;
-        return TypedResults.Ok(new ReplayAllResponse(await queues.ReplayAllAsync(ct)));
+        return TypedResults.Ok(new ReplayAllResponse(await outbox.ReplayAllAsync(ct) + await queues.ReplayAllAsync(ct)));
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Discard(
-        string messageId, HttpContext http, CallerAccessor callers, DeadLetterQueues queues, CancellationToken ct)
+        string messageId, HttpContext http, CallerAccessor callers, DeadLetterQueues queues, IParkedOutbox outbox, CancellationToken ct)
     {
         if (Refuse(http, callers) is { } refused) return refused;
-        return await queues.DiscardAsync(messageId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+        return await outbox.DiscardAsync(messageId, ct) || await queues.DiscardAsync(messageId, ct)
+            ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
     private static ProblemHttpResult? Refuse(HttpContext http, CallerAccessor callers) =>
