@@ -82,7 +82,7 @@ public static class MessagingExtensions
         });
         var deadLetters = new DeadLetterQueues(new Uri(broker));
         builder.Services.AddSingleton(deadLetters);
-        builder.Services.AddSingleton<IParkedOutbox, ParkedOutbox<TContext>>();
+        builder.Services.AddSingleton<IParkedMessages, ParkedOutbox<TContext>>();
         var brokerHealth = new BrokerHealthCheck(new Uri(broker));
         builder.Services.AddSingleton(brokerHealth); // disposed with the host, closing its connection
         builder.Services.AddHealthChecks().AddCheck("broker", brokerHealth);

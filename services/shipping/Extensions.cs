@@ -20,6 +20,10 @@ public static class Extensions
         builder.Services.AddHttpClient<CourierClient>((sp, http) =>
             http.BaseAddress = sp.GetRequiredService<IOptions<CourierOptions>>().Value.BaseUrl);
         builder.Services.AddHostedService<CourierWorker>();
+        builder.Services.AddSingleton<CourierWebhookApplier>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CourierWebhookApplier>());
+        builder.Services.AddSingleton<Tadamon.Messaging.DeadLetters.IParkedMessages, ParkedCourierWebhooks>();
+        builder.Services.AddSingleton(new RetentionTarget("courier_webhooks", "applied_at"));
         return builder;
     }
 }

@@ -26,36 +26,50 @@ public static class DeadLettersApi
 
     // Parked outbox rows (queue "outbox") are listed after the broker's dead letters and replayed the same way.
     private static async Task<Results<Ok<IReadOnlyList<DeadLetter>>, ProblemHttpResult>> List(
-        HttpContext http, CallerAccessor callers, DeadLetterQueues queues, IParkedOutbox outbox, CancellationToken ct, int max = 100)
+        HttpContext http, CallerAccessor callers, DeadLetterQueues queues, IEnumerable<IParkedMessages> parked, CancellationToken ct, int max = 100)
     {
         if (Refuse(http, callers) is { } refused) return refused;
         max = Math.Clamp(max, 1, 500);
         var letters = (await queues.ListAsync(max, ct)).ToList();
-        if (letters.Count < max) letters.AddRange(await outbox.ListAsync(max - letters.Count, ct));
+        foreach (var source in parked)
+        {
+            if (letters.Count < max) letters.AddRange(await source.ListAsync(max - letters.Count, ct));
+        }
         return TypedResults.Ok<IReadOnlyList<DeadLetter>>(letters);
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Replay(
-        string messageId, HttpContext http, CallerAccessor callers, DeadLetterQueues queues, IParkedOutbox outbox, CancellationToken ct)
+        string messageId, HttpContext http, CallerAccessor callers, DeadLetterQueues queues, IEnumerable<IParkedMessages> parked, CancellationToken ct)
     {
         if (Refuse(http, callers) is { } refused) return refused;
-        return await outbox.ReplayAsync(messageId, ct) || await queues.ReplayAsync(messageId, ct)
+        return await AnyAsync(parked, p => p.ReplayAsync(messageId, ct)) || await queues.ReplayAsync(messageId, ct)
             ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<ReplayAllResponse>, ProblemHttpResult>> ReplayAll(
-        HttpContext http, CallerAccessor callers, DeadLetterQueues queues, IParkedOutbox outbox, CancellationToken ct)
+        HttpContext http, CallerAccessor callers, DeadLetterQueues queues, IEnumerable<IParkedMessages> parked, CancellationToken ct)
     {
         if (Refuse(http, callers) is { } refused) return refused;
-        return TypedResults.Ok(new ReplayAllResponse(await outbox.ReplayAllAsync(ct) + await queues.ReplayAllAsync(ct)));
+        var replayed = await queues.ReplayAllAsync(ct);
+        foreach (var source in parked) replayed += await source.ReplayAllAsync(ct);
+        return TypedResults.Ok(new ReplayAllResponse(replayed));
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Discard(
-        string messageId, HttpContext http, CallerAccessor callers, DeadLetterQueues queues, IParkedOutbox outbox, CancellationToken ct)
+        string messageId, HttpContext http, CallerAccessor callers, DeadLetterQueues queues, IEnumerable<IParkedMessages> parked, CancellationToken ct)
     {
         if (Refuse(http, callers) is { } refused) return refused;
-        return await outbox.DiscardAsync(messageId, ct) || await queues.DiscardAsync(messageId, ct)
+        return await AnyAsync(parked, p => p.DiscardAsync(messageId, ct)) || await queues.DiscardAsync(messageId, ct)
             ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+
+    private static async Task<bool> AnyAsync(IEnumerable<IParkedMessages> sources, Func<IParkedMessages, Task<bool>> act)
+    {
+        foreach (var source in sources)
+        {
+            if (await act(source)) return true;
+        }
+        return false;
     }
 
     private static ProblemHttpResult? Refuse(HttpContext http, CallerAccessor callers) =>

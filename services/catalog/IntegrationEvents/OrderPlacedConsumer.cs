@@ -12,6 +12,17 @@ public sealed class OrderPlacedConsumer(CatalogDbContext db, StockLedger ledger,
 {
     protected override Task HandleAsync(OrderPlaced message, ConsumeContext<OrderPlaced> context) =>
         ledger.ReserveAsync(message, context.CancellationToken);
+
+    /// <summary>
+    /// A purchase's orders (and other buyers') reserved in one transaction: every product the batch wants is locked
+    /// first, in one query and in id order, so a batch never deadlocks with another or with the sweeper; each order
+    /// then takes its share or is refused on its own.
+    /// </summary>
+    protected override async Task HandleBatchAsync(IReadOnlyList<ConsumeContext<OrderPlaced>> messages, CancellationToken ct)
+    {
+        if (messages.Count > 1) await ledger.LockProductsAsync(messages.SelectMany(m => m.Message.Lines.Select(l => l.ProductId)).Distinct(), ct);
+        foreach (var message in messages) await ledger.ReserveAsync(message.Message, ct);
+    }
 }
 
 /// <summary>A cancelled order's units go back on sale.</summary>

@@ -145,7 +145,8 @@ public sealed class StockLedger(CatalogDbContext db, TimeProvider clock, IOption
         return null;
     }
 
-    private Task<List<Product>> LockProductsAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    /// <summary>Locks products in id order until the transaction ends; a batch locks all its products at once with it.</summary>
+    public Task<List<Product>> LockProductsAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var sorted = ids.Order().ToArray();
         return db.Products.Where(p => sorted.Contains(p.Id)).OrderBy(p => p.Id).ForUpdate().ToListAsync(ct);

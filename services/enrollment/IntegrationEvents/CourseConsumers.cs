@@ -73,10 +73,10 @@ public sealed class CourseArchivedConsumer(EnrollmentDbContext db, ILogger<Cours
 internal static class CourseCopy
 {
     /// <summary>
-    /// An event about a course arrived before the course itself: fail so the retry policy tries again once
+    /// An event about a course arrived before the course itself: it waits (deferred, redelivered later) until
     /// <see cref="CoursePublished"/> has been handled.
     /// </summary>
-    public static InvalidOperationException NotYetKnown(Guid courseId) =>
+    public static MessageNotReadyException NotYetKnown(Guid courseId) =>
         new($"Course {courseId} is not known yet; CoursePublished has not been handled.");
 
     /// <summary>A larger capacity seats people from the waiting list at once; a smaller one evicts nobody.</summary>

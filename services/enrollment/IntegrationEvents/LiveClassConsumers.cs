@@ -23,7 +23,7 @@ internal static class LiveClassNews
 
     public static async Task<LiveClass> KnownAsync(EnrollmentDbContext db, Guid id, CancellationToken ct) =>
         await db.LiveClasses.FirstOrDefaultAsync(l => l.Id == id, ct)
-        ?? throw new InvalidOperationException($"Live class {id} is not known yet; LiveClassScheduled has not been handled.");
+        ?? throw new MessageNotReadyException($"Live class {id} is not known yet; LiveClassScheduled has not been handled.");
 }
 
 public sealed class LiveClassScheduledConsumer(EnrollmentDbContext db, ILogger<LiveClassScheduledConsumer> logger)

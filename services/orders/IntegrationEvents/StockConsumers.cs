@@ -13,9 +13,18 @@ namespace Tadamon.Orders.IntegrationEvents;
 public sealed class StockReservedConsumer(OrdersDbContext db, TimeProvider clock, ILogger<StockReservedConsumer> logger)
     : InboxConsumer<StockReserved, OrdersDbContext>(db, logger)
 {
-    protected override async Task HandleAsync(StockReserved message, ConsumeContext<StockReserved> context)
+    protected override async Task HandleAsync(StockReserved message, ConsumeContext<StockReserved> context) =>
+        Confirm(message, await Db.Orders.FirstOrDefaultAsync(o => o.Id == message.OrderId, context.CancellationToken));
+
+    /// <summary>Every order of the batch loaded in one query.</summary>
+    protected override async Task HandleBatchAsync(IReadOnlyList<ConsumeContext<StockReserved>> messages, CancellationToken ct)
     {
-        var order = await Db.Orders.FirstOrDefaultAsync(o => o.Id == message.OrderId, context.CancellationToken);
+        var orders = await Db.OrdersByIdAsync(messages.Select(m => m.Message.OrderId), ct);
+        foreach (var message in messages) Confirm(message.Message, orders.GetValueOrDefault(message.Message.OrderId));
+    }
+
+    private void Confirm(StockReserved message, Order? order)
+    {
         // Cancelled while catalog was reserving: catalog releases on our OrderCancelled, nothing to confirm.
         if (order is not { Status: OrderStatus.Placed })
         {
@@ -34,9 +43,18 @@ public sealed class StockReservedConsumer(OrdersDbContext db, TimeProvider clock
 public sealed class StockReservationRejectedConsumer(OrdersDbContext db, TimeProvider clock, ILogger<StockReservationRejectedConsumer> logger)
     : InboxConsumer<StockReservationRejected, OrdersDbContext>(db, logger)
 {
-    protected override async Task HandleAsync(StockReservationRejected message, ConsumeContext<StockReservationRejected> context)
+    protected override async Task HandleAsync(StockReservationRejected message, ConsumeContext<StockReservationRejected> context) =>
+        Reject(message, await Db.Orders.FirstOrDefaultAsync(o => o.Id == message.OrderId, context.CancellationToken));
+
+    /// <summary>Every order of the batch loaded in one query.</summary>
+    protected override async Task HandleBatchAsync(IReadOnlyList<ConsumeContext<StockReservationRejected>> messages, CancellationToken ct)
     {
-        var order = await Db.Orders.FirstOrDefaultAsync(o => o.Id == message.OrderId, context.CancellationToken);
+        var orders = await Db.OrdersByIdAsync(messages.Select(m => m.Message.OrderId), ct);
+        foreach (var message in messages) Reject(message.Message, orders.GetValueOrDefault(message.Message.OrderId));
+    }
+
+    private void Reject(StockReservationRejected message, Order? order)
+    {
         if (order is { Status: OrderStatus.Placed }) order.Reject(message.Reason, clock.GetUtcNow());
     }
 }
@@ -59,14 +77,25 @@ public sealed class StockReservationExpiredConsumer(OrdersDbContext db, TimeProv
     }
 }
 
+internal static class OrderBatches
+{
+    public static Task<Dictionary<Guid, Order>> OrdersByIdAsync(this OrdersDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return db.Orders.Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+    }
+}
+
 /// <summary>Keeps the price book's price current; an older change never overwrites a newer one.</summary>
 public sealed class ProductPriceChangedConsumer(OrdersDbContext db, ILogger<ProductPriceChangedConsumer> logger)
     : InboxConsumer<ProductPriceChanged, OrdersDbContext>(db, logger)
 {
     protected override async Task HandleAsync(ProductPriceChanged message, ConsumeContext<ProductPriceChanged> context)
     {
-        var entry = await Db.PriceBook.FirstOrDefaultAsync(e => e.ProductId == message.ProductId, context.CancellationToken);
-        if (entry is null || entry.AsOf >= message.OccurredAt) return;
+        // A price change that overtook its product's publication waits for it; an older change never wins.
+        var entry = await Db.PriceBook.FirstOrDefaultAsync(e => e.ProductId == message.ProductId, context.CancellationToken)
+            ?? throw new MessageNotReadyException($"Product {message.ProductId} is not in the price book yet.");
+        if (entry.AsOf >= message.OccurredAt) return;
         entry.PriceMad = message.PriceMad;
         entry.AsOf = message.OccurredAt;
     }

@@ -4,17 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StandardWebhooks;
 using StandardWebhooks.Diagnostics;
-using Tadamon.Messaging;
 using Tadamon.Shipping.Courier;
 using Tadamon.Shipping.Infrastructure;
-using Tadamon.Shipping.IntegrationEvents;
 
 namespace Tadamon.Shipping.Apis;
 
 /// <summary>
 /// The courier's news about parcels. Authenticated by Standard Webhooks signature only (any of the configured
-/// keys, timestamp within 5 minutes). A verified call is stored with its event in one transaction and
-/// acknowledged at once; the status change happens in <see cref="CourierUpdateConsumer"/>.
+/// keys, timestamp within 5 minutes). A verified call is stored in the webhook inbox in one statement and answered
+/// 202 at once (a copy already stored: 200, duplicate); <see cref="CourierWebhookApplier"/> applies it, in
+/// shipment order, without a broker round trip.
 /// </summary>
 public static class CourierWebhooksApi
 {
@@ -31,9 +30,9 @@ public static class CourierWebhooksApi
 
     public sealed record Acknowledged(string WebhookId, bool Duplicate);
 
-    private static async Task<Results<Ok<Acknowledged>, ProblemHttpResult, ValidationProblem>> Receive(
-        HttpContext http, ShippingDbContext db, IOptions<CourierOptions> options, TimeProvider clock, ILoggerFactory loggers,
-        CancellationToken ct)
+    private static async Task<Results<Accepted<Acknowledged>, Ok<Acknowledged>, ProblemHttpResult, ValidationProblem>> Receive(
+        HttpContext http, ShippingDbContext db, IOptions<CourierOptions> options, TimeProvider clock, CourierWebhookApplier applier,
+        ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("Tadamon.Shipping.CourierWebhooks");
         using var reader = new StreamReader(http.Request.Body);
@@ -46,19 +45,19 @@ public static class CourierWebhooksApi
         CourierNotification? notification;
         try { notification = JsonSerializer.Deserialize<CourierNotification>(body, JsonSerializerOptions.Web); }
         catch (JsonException) { notification = null; }
-        if (notification is null || string.IsNullOrWhiteSpace(notification.Status) || webhookId.Length > 100)
+        if (notification is null || string.IsNullOrWhiteSpace(notification.Status) || notification.Status.Length > 40
+            || webhookId.Length > 100)
             return Problems.Invalid(http, "body", "Notification illisible.", "إشعار غير مقروء.");
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var stored = await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO courier_webhooks (webhook_id, payload, received_at) VALUES ({webhookId}, {body}::jsonb, {clock.GetUtcNow()}) ON CONFLICT DO NOTHING", ct);
+        var n = notification;
+        var stored = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO courier_webhooks (webhook_id, payload, received_at, shipment_id, status, occurred_at, amount_mad, attempts)
+            VALUES ({webhookId}, {body}::jsonb, {clock.GetUtcNow()}, {n.ShipmentId}, {n.Status}, {n.OccurredAt}, {n.AmountMad}, 0)
+            ON CONFLICT DO NOTHING
+            """, ct);
         if (stored == 0) return TypedResults.Ok(new Acknowledged(webhookId, Duplicate: true));
-
-        db.AddIntegrationEvent(new CourierUpdateReceived(webhookId, notification.ShipmentId, notification.TrackingNumber,
-            notification.Status, notification.OccurredAt, notification.AmountMad));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return TypedResults.Ok(new Acknowledged(webhookId, Duplicate: false));
+        applier.Wake();
+        return TypedResults.Accepted((string?)null, new Acknowledged(webhookId, Duplicate: false));
     }
 
     /// <summary>True when any current key verifies the call; during a rotation the old and new keys both do.</summary>

@@ -52,5 +52,15 @@ internal sealed class CourierWebhookConfiguration : IEntityTypeConfiguration<Cou
         webhook.Property(w => w.WebhookId).HasColumnName("webhook_id").HasMaxLength(100);
         webhook.Property(w => w.Payload).HasColumnName("payload").HasColumnType("jsonb");
         webhook.Property(w => w.ReceivedAt).HasColumnName("received_at");
+        webhook.Property(w => w.ShipmentId).HasColumnName("shipment_id");
+        webhook.Property(w => w.Status).HasColumnName("status").HasMaxLength(40);
+        webhook.Property(w => w.OccurredAt).HasColumnName("occurred_at");
+        webhook.Property(w => w.AmountMad).HasColumnName("amount_mad").HasPrecision(12, 2);
+        webhook.Property(w => w.AppliedAt).HasColumnName("applied_at");
+        webhook.Property(w => w.Attempts).HasColumnName("attempts");
+        webhook.Property(w => w.LastError).HasColumnName("last_error").HasMaxLength(1000);
+        webhook.Property(w => w.ParkedAt).HasColumnName("parked_at");
+        // The applier only ever looks for webhooks still to apply: keep that index tiny.
+        webhook.HasIndex(w => w.ReceivedAt).HasFilter("applied_at IS NULL AND parked_at IS NULL").HasDatabaseName("ix_courier_webhooks_pending");
     }
 }

@@ -16,6 +16,22 @@ public sealed class OrderConfirmedConsumer(ShippingDbContext db, ILogger<OrderCo
     {
         // Keyed by order: a second copy, or a cancel that came first, leaves things as they are.
         if (await Db.Shipments.AnyAsync(s => s.OrderId == message.OrderId, context.CancellationToken)) return;
+        Create(message);
+    }
+
+    /// <summary>One query tells which orders of the batch already have their parcel.</summary>
+    protected override async Task HandleBatchAsync(IReadOnlyList<ConsumeContext<OrderConfirmed>> messages, CancellationToken ct)
+    {
+        var orderIds = messages.Select(m => m.Message.OrderId).Distinct().ToList();
+        var known = (await Db.Shipments.Where(s => orderIds.Contains(s.OrderId)).Select(s => s.OrderId).ToListAsync(ct)).ToHashSet();
+        foreach (var message in messages)
+        {
+            if (known.Add(message.Message.OrderId)) Create(message.Message);
+        }
+    }
+
+    private void Create(OrderConfirmed message)
+    {
         var r = message.Recipient;
         Db.Shipments.Add(new Shipment
         {
@@ -35,9 +51,9 @@ public sealed class OrderReadyForPickupConsumer(ShippingDbContext db, TimeProvid
 {
     protected override async Task HandleAsync(OrderReadyForPickup message, ConsumeContext<OrderReadyForPickup> context)
     {
-        // The confirmation may still be on its way: failing lets the retry policy try again shortly.
+        // The confirmation may still be on its way: the message waits for it (deferred, redelivered later).
         var shipment = await Db.Shipments.FirstOrDefaultAsync(s => s.OrderId == message.OrderId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"No shipment yet for order {message.OrderId}; retrying.");
+            ?? throw new MessageNotReadyException($"No shipment yet for order {message.OrderId}.");
         shipment.MarkReadyForPickup(clock.GetUtcNow());
     }
 }

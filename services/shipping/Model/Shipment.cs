@@ -138,10 +138,29 @@ public sealed class ShipmentEvent
     public string? Note { get; init; }
 }
 
-/// <summary>A courier webhook as received, keyed by its <c>webhook-id</c>: a second copy finds it and is ignored.</summary>
+/// <summary>
+/// A courier webhook as received, keyed by its <c>webhook-id</c> (a second copy finds it and is ignored). It is stored
+/// first and applied later by <c>CourierWebhookApplier</c>, in shipment order; one that cannot be applied is parked
+/// with its error for an operator.
+/// </summary>
 public sealed class CourierWebhook
 {
     public required string WebhookId { get; init; }
     public required string Payload { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
+    public Guid ShipmentId { get; init; }
+    public string Status { get; init; } = "";
+    public DateTimeOffset OccurredAt { get; init; }
+    public decimal? AmountMad { get; init; }
+    public DateTimeOffset? AppliedAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset? ParkedAt { get; set; }
+
+    public void Failed(string error, int maxAttempts, DateTimeOffset now)
+    {
+        Attempts++;
+        LastError = error.Length > 1000 ? error[..1000] : error;
+        if (Attempts >= maxAttempts) ParkedAt = now;
+    }
 }

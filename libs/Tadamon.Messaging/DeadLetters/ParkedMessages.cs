@@ -3,17 +3,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Tadamon.Messaging.DeadLetters;
 
-/// <summary>Outbox rows the dispatcher parked, shown to operators beside the broker's dead letters.</summary>
-public interface IParkedOutbox
+/// <summary>
+/// Something a service parked in its own database (an outbox row, a stored webhook), shown to operators beside the
+/// broker's dead letters and replayed through the same API and dashboard commands.
+/// </summary>
+public interface IParkedMessages
 {
     Task<IReadOnlyList<DeadLetter>> ListAsync(int max, CancellationToken ct);
-    /// <summary>Puts the row back in the dispatcher's way; false when no such parked row exists.</summary>
+    /// <summary>Puts the item back in its worker's way; false when no such parked item exists here.</summary>
     Task<bool> ReplayAsync(string messageId, CancellationToken ct);
     Task<bool> DiscardAsync(string messageId, CancellationToken ct);
     Task<int> ReplayAllAsync(CancellationToken ct);
 }
 
-internal sealed class ParkedOutbox<TContext>(IServiceScopeFactory scopes, OutboxSignal signal) : IParkedOutbox where TContext : DbContext
+/// <summary>Outbox rows the dispatcher parked.</summary>
+internal sealed class ParkedOutbox<TContext>(IServiceScopeFactory scopes, OutboxSignal signal) : IParkedMessages where TContext : DbContext
 {
     public const string Queue = "outbox";
 
