@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tadamon.Messaging;
 using Tadamon.Shipping.Apis;
 using Tadamon.Shipping.Model;
@@ -46,7 +47,7 @@ public sealed class CourierWebhookTests(ShippingFactory shipping) : IClassFixtur
 
         var response = await shipping.WebhookAsync(News(shipment, "picked_up"), key);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode); // stored; applied a moment later
         await Eventually.TrueAsync(async () => (await ShipmentAsync(shipment.Id)).Status == ShipmentStatus.PickedUp, "the pickup");
         Assert.Single(await AnnouncedAsync(shipment, "ShipmentStatusChanged"), p => p.Contains("PickedUp"));
     }
@@ -83,7 +84,7 @@ public sealed class CourierWebhookTests(ShippingFactory shipping) : IClassFixtur
     [Theory]
     [InlineData(-6, HttpStatusCode.Unauthorized)]
     [InlineData(6, HttpStatusCode.Unauthorized)]
-    [InlineData(-4, HttpStatusCode.OK)]
+    [InlineData(-4, HttpStatusCode.Accepted)]
     public async Task When_the_timestamp_is_off_by_minutes_Should_accept_only_within_five(int minutes, HttpStatusCode expected)
     {
         var shipment = await BookedShipmentAsync();
@@ -92,7 +93,7 @@ public sealed class CourierWebhookTests(ShippingFactory shipping) : IClassFixtur
         var response = await shipping.WebhookAsync(News(shipment, "picked_up"), Keys.Current, id, DateTimeOffset.UtcNow.AddMinutes(minutes));
 
         Assert.Equal(expected, response.StatusCode);
-        Assert.Equal(expected == HttpStatusCode.OK, await StoredAsync(id));
+        Assert.Equal(expected == HttpStatusCode.Accepted, await StoredAsync(id));
     }
 
     [Fact]
@@ -104,11 +105,52 @@ public sealed class CourierWebhookTests(ShippingFactory shipping) : IClassFixtur
         var first = await shipping.WebhookAsync(News(shipment, "picked_up"), id: id);
         var second = await shipping.WebhookAsync(News(shipment, "picked_up"), id: id);
 
-        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
         Assert.True((await second.Content.ReadFromJsonAsync<CourierWebhooksApi.Acknowledged>())!.Duplicate);
         await Eventually.TrueAsync(async () => (await ShipmentAsync(shipment.Id)).Status == ShipmentStatus.PickedUp, "the pickup");
         await Task.Delay(700); // give a wrongly accepted copy the time to be applied
         Assert.Single((await ShipmentAsync(shipment.Id)).Timeline, e => e.Status == ShipmentStatus.PickedUp);
+    }
+
+    [Fact]
+    public async Task When_a_copy_arrives_while_its_original_waits_to_be_applied_Should_apply_the_news_once()
+    {
+        var shipment = await BookedShipmentAsync();
+        var id = $"msg_{Guid.NewGuid():N}";
+
+        // Sent together: both reach the store before the applier's next batch, and only one row can exist.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => shipping.WebhookAsync(News(shipment, "cash_collected", amount: 640m), id: id)));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Accepted);
+        Assert.Equal(4, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        await Eventually.TrueAsync(async () => (await ShipmentAsync(shipment.Id)).CashCollectedMad == 640m, "the cash");
+        await Task.Delay(700);
+        Assert.Single(await AnnouncedAsync(shipment, "CashCollected"));
+    }
+
+    [Fact]
+    public async Task When_a_webhook_names_no_known_shipment_Should_park_it_where_an_operator_sees_and_replays_it()
+    {
+        var stranger = new Shipment
+        {
+            OrderId = Guid.CreateVersion7(), TrackingNumber = "TDMNOSUCH", Recipient = new Recipient("", "", "", "", ""),
+        };
+        var id = $"msg_{Guid.NewGuid():N}";
+
+        Assert.Equal(HttpStatusCode.Accepted, (await shipping.WebhookAsync(News(stranger, "delivered"), id: id)).StatusCode);
+
+        var parked = shipping.Services.GetServices<Tadamon.Messaging.DeadLetters.IParkedMessages>()
+            .Single(p => p.GetType().Name == "ParkedCourierWebhooks");
+        var letter = await Eventually.GetAsync(async () =>
+            (await parked.ListAsync(100, CancellationToken.None)).FirstOrDefault(l => l.MessageId == id), "the webhook parked");
+        Assert.Equal("courier-webhooks", letter.Queue);
+        Assert.Contains(stranger.Id.ToString(), letter.Error);
+
+        // A later webhook for a real parcel is not held up behind it.
+        var shipment = await BookedShipmentAsync();
+        await shipping.WebhookAsync(News(shipment, "picked_up"));
+        await Eventually.TrueAsync(async () => (await ShipmentAsync(shipment.Id)).Status == ShipmentStatus.PickedUp, "the pickup behind it");
+        Assert.True(await parked.DiscardAsync(id, CancellationToken.None));
     }
 
     [Fact]
