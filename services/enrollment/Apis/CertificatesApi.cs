@@ -39,7 +39,7 @@ public static class CertificatesApi
         var c = await FindAsync(code, rs);
         if (c is null) return rs.NotFound("Aucune attestation ne porte ce code.", "لا توجد شهادة بهذا الرمز.");
         static string E(string s) => WebUtility.HtmlEncode(s);
-        var date = c.IssuedAt.ToString("dd/MM/yyyy");
+        var date = MoroccoTime.DateOf(c.IssuedAt).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var verifyUrl = $"{rs.Http.Request.PathBase}/certificates/{c.Code}";
         var html = $$"""
             <!doctype html>
