@@ -204,6 +204,9 @@ namespace Tadamon.Courses.Infrastructure.Migrations
                     b.Property<int>("EstimatedMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsPreview")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("MediaUrl")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -349,6 +352,26 @@ namespace Tadamon.Courses.Infrastructure.Migrations
                         {
                             t.HasCheckConstraint("ck_season_dates", "\"ClosesOn\" >= \"OpensOn\"");
                         });
+                });
+
+            modelBuilder.Entity("Tadamon.Courses.Model.SeatHolder", b =>
+                {
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BeneficiaryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Seated")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CourseId", "BeneficiaryId");
+
+                    b.ToTable("seat_holders", (string)null);
                 });
 
             modelBuilder.Entity("Tadamon.Messaging.InboxMessage", b =>
