@@ -1,5 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +17,8 @@ namespace Microsoft.Extensions.Hosting;
 /// Makes every service's OpenAPI document enough for a partner to integrate from <c>/docs</c> alone, from what the
 /// endpoints already declare: who may call (<see cref="Access"/>) becomes a security requirement with its 401/403
 /// answers, a signed webhook (<see cref="SignedWebhook{TBuilder}"/>) gets its headers and signature scheme, enums
-/// list their names, and <see cref="ValuesAttribute"/> on a string field lists the values it takes.
+/// list their names, <see cref="ValuesAttribute"/> on a string field lists the values it takes, and lengths, ranges and
+/// required fields declared on records' positional parameters are listed too.
 /// </summary>
 public static class OpenApiConventions
 {
@@ -25,6 +30,15 @@ public static class OpenApiConventions
         endpoint.WithMetadata(new SignedWebhookMetadata());
 
     internal sealed class SignedWebhookMetadata;
+
+    /// <summary>An example of the request body, shown in the reference as the partner would send it (camelCase JSON).</summary>
+    public static TBuilder WithRequestExample<TBuilder>(this TBuilder endpoint, object example) where TBuilder : IEndpointConventionBuilder =>
+        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            foreach (var media in operation.RequestBody?.Content?.Values ?? [])
+                media.Example = JsonSerializer.SerializeToNode(example, JsonSerializerOptions.Web);
+            return Task.CompletedTask;
+        });
 
     /// <summary>
     /// Lists in the OpenAPI document the values a string field takes, without validating: the handler's own check
@@ -47,9 +61,11 @@ public static class OpenApiConventions
 
     internal static void Configure(OpenApiOptions options)
     {
-        options.AddDocumentTransformer((document, _, _) =>
+        options.AddDocumentTransformer((document, context, _) =>
         {
-            AddSchemes(document);
+            var hasWebhook = context.DescriptionGroups.SelectMany(g => g.Items)
+                .Any(d => d.ActionDescriptor.EndpointMetadata.OfType<SignedWebhookMetadata>().Any());
+            AddSchemes(document, hasWebhook);
             return Task.CompletedTask;
         });
         options.AddOperationTransformer(DeclareAccessAsync);
@@ -60,7 +76,7 @@ public static class OpenApiConventions
         });
     }
 
-    private static void AddSchemes(OpenApiDocument document)
+    private static void AddSchemes(OpenApiDocument document, bool hasWebhook)
     {
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -72,6 +88,7 @@ public static class OpenApiConventions
                 "Its `role` claim is one of `buyer`, `cooperative-manager`, `operator`, `centre-manager`, `beneficiary`; managers also " +
                 "carry `tadamon_scope`, the cooperative or centre they run. A bad or expired token is a 401 even on a public operation.",
         };
+        if (!hasWebhook) return;
         document.Components.SecuritySchemes[WebhookScheme] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "webhook-signature",
@@ -157,15 +174,59 @@ public static class OpenApiConventions
                 schema.Examples = [JsonValue.Create(names[0])!];
             }
         }
-        // On a record's positional parameter the attribute sits on the constructor parameter, not the property.
-        var allowed = new[] { context.JsonPropertyInfo?.AttributeProvider, context.JsonPropertyInfo?.AssociatedParameter?.AttributeProvider }
-            .OfType<ICustomAttributeProvider>()
-            .SelectMany(a => a.GetCustomAttributes(typeof(ValuesAttribute), inherit: true).OfType<ValuesAttribute>())
-            .FirstOrDefault();
-        if (allowed is not null)
+        if (context.JsonPropertyInfo is { } property)
         {
-            schema.Enum = allowed.Values.Select(v => (JsonNode)JsonValue.Create(v)!).ToList();
-            schema.Examples = [JsonValue.Create(allowed.Values[0])!];
+            var attributes = AttributesOf(property);
+            if (attributes.OfType<ValuesAttribute>().FirstOrDefault() is { } allowed)
+            {
+                schema.Enum = allowed.Values.Select(v => (JsonNode)JsonValue.Create(v)!).ToList();
+                schema.Examples = [JsonValue.Create(allowed.Values[0])!];
+            }
+            DescribeRules(schema, attributes);
+        }
+        else if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object)
+        {
+            foreach (var required in context.JsonTypeInfo.Properties.Where(p => AttributesOf(p).OfType<RequiredAttribute>().Any()))
+            {
+                schema.Required ??= new HashSet<string>();
+                schema.Required.Add(required.Name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A field's validation attributes. On a record's positional parameter they sit on the constructor parameter, which
+    /// the document generator does not read: without this, lengths and ranges the API enforces would go unlisted.
+    /// </summary>
+    private static List<Attribute> AttributesOf(JsonPropertyInfo property) =>
+        new[] { property.AttributeProvider, property.AssociatedParameter?.AttributeProvider }
+            .OfType<ICustomAttributeProvider>()
+            .SelectMany(a => a.GetCustomAttributes(inherit: true).OfType<Attribute>())
+            .ToList();
+
+    private static void DescribeRules(OpenApiSchema schema, List<Attribute> attributes)
+    {
+        var isArray = schema.Type is { } type && type.HasFlag(JsonSchemaType.Array);
+        foreach (var attribute in attributes)
+        {
+            switch (attribute)
+            {
+                case StringLengthAttribute length:
+                    schema.MaxLength = length.MaximumLength;
+                    if (length.MinimumLength > 0) schema.MinLength = length.MinimumLength;
+                    break;
+                case MinLengthAttribute min when isArray: schema.MinItems = min.Length; break;
+                case MinLengthAttribute min: schema.MinLength = min.Length; break;
+                case MaxLengthAttribute max when isArray: schema.MaxItems = max.Length; break;
+                case MaxLengthAttribute max: schema.MaxLength = max.Length; break;
+                case RangeAttribute range:
+                    schema.Minimum = Convert.ToString(range.Minimum, CultureInfo.InvariantCulture);
+                    schema.Maximum = Convert.ToString(range.Maximum, CultureInfo.InvariantCulture);
+                    break;
+                case RegularExpressionAttribute regex: schema.Pattern = regex.Pattern; break;
+                case EmailAddressAttribute: schema.Format = "email"; break;
+                case UrlAttribute: schema.Format = "uri"; break;
+            }
         }
     }
 }

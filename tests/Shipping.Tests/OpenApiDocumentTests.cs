@@ -11,7 +11,9 @@ public sealed class OpenApiDocumentTests(ShippingFactory app) : IClassFixture<Sh
 
         var webhook = document.Operation("post", "/webhooks/courier");
         Assert.True(webhook.GetProperty("security")[0].TryGetProperty("StandardWebhooks", out _));
-        var body = document.Resolve(webhook.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        var json = webhook.GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        var body = document.Resolve(json.GetProperty("schema"));
+        Assert.Equal("cash_collected", json.GetProperty("example").GetProperty("status").GetString());
         var fields = body.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(["shipmentId", "trackingNumber", "status", "occurredAt", "amountMad"], fields);
         var headers = webhook.GetProperty("parameters").EnumerateArray()

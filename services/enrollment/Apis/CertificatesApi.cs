@@ -11,7 +11,7 @@ public static class CertificatesApi
     {
         var group = app.MapGroup("/certificates").WithTags("Certificates");
         group.MapGet("/{code}", Verify).WithName("VerifyCertificate").Public().WithSummary("Check a certificate by its verification code (public)");
-        group.MapGet("/{code}/print", Print).WithName("PrintCertificate").Public().WithSummary("Moved: redirects (308) to the site's printable page, /learn/certificates/{code}/print (public)");
+        group.MapGet("/{code}/print", Print).WithName("PrintCertificate").Public().WithSummary("Moved: redirects (301) to the site's printable page, /learn/certificates/{code}/print (public)");
         return group;
     }
 
