@@ -31,6 +31,7 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        MoroccoTime.EnsureAvailable();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.AddTokenAuthentication();
@@ -54,7 +55,7 @@ public static class ServiceDefaultsExtensions
         // Enums travel as their names ("Confirmed", "Hybrid"), which clients and people can read.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<CallerAccessor>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiConventions.Configure);
         return builder;
     }
 

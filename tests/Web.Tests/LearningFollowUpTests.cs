@@ -226,6 +226,37 @@ public sealed class LearningFollowUpTests(PlatformFixture platform, BrowserFixtu
 
     // ---- scenes, set up through the API ----
 
+    [Fact]
+    public async Task A_certificate_prints_from_its_own_page_styled_and_with_a_working_button_under_the_site_s_policy()
+    {
+        var scene = await NewPublishedCourseAsync(capacity: 5);
+        var person = await NewApplicantAsync(scene, "Khadija Ait Hammou");
+        await ApproveAsync(person.PreRegistrationId);
+        var enrollment = await EnrollmentOfAsync(person);
+        var done = await _site.SendAsync(HttpMethod.Post, $"/api/enrollment/enrollments/{enrollment}/lessons/{scene.LessonId}/complete", person.Token);
+        var code = done.GetProperty("certificateCode").GetString()!;
+
+        var page = await _site.VisitAsync("fr", javaScript: true);
+        var refused = new List<string>();
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) refused.Add(message.Text); };
+        var response = await page.GotoAsync($"/learn/certificates/{code}/print");
+
+        // Its own script file, nothing inline: the policy allows the site's files and nothing else.
+        Assert.Contains("script-src 'self'", response!.Headers["content-security-policy"]);
+        await Assertions.Expect(page.Locator(".certificate-name")).ToHaveTextAsync(person.Name);
+        Assert.Equal("double", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.certificate-sheet')).borderTopStyle"));
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Imprimer" });
+        await Assertions.Expect(button).ToBeVisibleAsync(); // shown by print.js, so the script ran
+        await page.EvaluateAsync("() => { window.print = () => { document.body.dataset.printed = 'yes'; }; }");
+        await button.ClickAsync();
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-printed", "yes");
+        Assert.Empty(refused);
+
+        // The API's old print address leads to this page.
+        var moved = await page.GotoAsync($"/api/enrollment/certificates/{code}/print");
+        Assert.EndsWith($"/learn/certificates/{code}/print", moved!.Url);
+    }
+
     private sealed record CourseScene(Guid CourseId, Guid LessonId, string Suffix, string TitleAr, string TitleFr, string LessonAr, string LessonFr)
     {
         public string Title(string lang) => T(lang, TitleAr, TitleFr);

@@ -104,6 +104,25 @@ public sealed class MarketJourneyTests(PlatformFixture platform, BrowserFixture 
         await Assertions.Expect(buyer.Locator("#order-status")).Not.ToHaveTextAsync(T(lang, "مؤكد", "Confirmée"));
     }
 
+    [Fact]
+    public async Task The_operator_s_account_form_pages_through_the_centres_it_can_scope_an_account_to()
+    {
+        var page = await _site.VisitAsync("fr");
+        await LogInAsync(page, "fr", "operateur@tadamon.ma");
+        // One centre per page: the demo's five centres need five pages of the list.
+        await page.GotoAsync("/operator?pageSize=1");
+        var centres = page.Locator("#acc-scope optgroup[label='Centres'] option");
+        await Assertions.Expect(centres).ToHaveCountAsync(1);
+        var first = await centres.InnerTextAsync();
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Pages des centres de la liste" })
+            .GetByRole(AriaRole.Link, new() { Name = "Page suivante" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("centresPage=2"));
+        await Assertions.Expect(centres).ToHaveCountAsync(1);
+        Assert.NotEqual(first, await centres.InnerTextAsync());
+    }
+
     [Theory]
     [InlineData("ar")]
     [InlineData("fr")]

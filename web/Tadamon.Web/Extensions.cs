@@ -94,10 +94,7 @@ public static class Extensions
             {
                 if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
                 {
-                    // No script at all; photos may come from any https address a cooperative gives.
-                    context.Response.Headers.ContentSecurityPolicy =
-                        "default-src 'self'; img-src 'self' https: data:; media-src https:; script-src 'none'; style-src 'self'; " +
-                        "form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+                    context.Response.Headers.ContentSecurityPolicy = ContentPolicy.For(context);
                 }
                 return Task.CompletedTask;
             });

@@ -30,7 +30,7 @@ public static class ProductsApi
         [StringLength(4000)] string? DescriptionAr,
         [StringLength(4000)] string? DescriptionFr,
         [Required] string Category,
-        [Required] string Unit,
+        [Required, OpenApiConventions.Values(typeof(Units), nameof(Units.All))] string Unit,
         [Range(typeof(decimal), "0.01", "1000000")] decimal PriceMad,
         [MaxLength(8)] string[]? PhotoUrls,
         [Range(0, 1_000_000)] int Stock);

@@ -11,19 +11,25 @@ public sealed record CourseSummary(
         c.MinAge, c.MaxAge, c.AccessibilityServed, c.Capacity, c.SeatsTaken, c.WaitingCount, c.StartsOn, c.EndsOn);
 }
 
+/// <summary>
+/// A lesson. <see cref="Locked"/> lessons show only their place in the outline: text and links (null here) go to
+/// those seated on the course, its centre's managers and operators; preview lessons are open to everyone.
+/// </summary>
 public sealed record LessonResponse(
-    Guid Id, int Position, string TitleAr, string TitleFr, string ContentAr, string ContentFr,
-    string? MediaUrl, string? DocumentUrl, int EstimatedMinutes, bool Required, string? CaptionsUrl, string? CaptionsLanguage)
+    Guid Id, int Position, string TitleAr, string TitleFr, string? ContentAr, string? ContentFr,
+    string? MediaUrl, string? DocumentUrl, int EstimatedMinutes, bool Required, string? CaptionsUrl, string? CaptionsLanguage,
+    bool IsPreview, bool Locked)
 {
-    public static LessonResponse From(Lesson l) =>
-        new(l.Id, l.Position, l.TitleAr, l.TitleFr, l.ContentAr, l.ContentFr, l.MediaUrl, l.DocumentUrl, l.EstimatedMinutes, l.Required,
-            l.CaptionsUrl, l.CaptionsLanguage);
+    public static LessonResponse From(Lesson l, bool contentOpen) => contentOpen || l.IsPreview
+        ? new(l.Id, l.Position, l.TitleAr, l.TitleFr, l.ContentAr, l.ContentFr, l.MediaUrl, l.DocumentUrl, l.EstimatedMinutes, l.Required,
+            l.CaptionsUrl, l.CaptionsLanguage, l.IsPreview, Locked: false)
+        : new(l.Id, l.Position, l.TitleAr, l.TitleFr, null, null, null, null, l.EstimatedMinutes, l.Required, null, null, l.IsPreview, Locked: true);
 }
 
 public sealed record ModuleResponse(Guid Id, int Position, string TitleAr, string TitleFr, IReadOnlyList<LessonResponse> Lessons)
 {
-    public static ModuleResponse From(Module m) => new(m.Id, m.Position, m.TitleAr, m.TitleFr,
-        m.Lessons.OrderBy(l => l.Position).Select(LessonResponse.From).ToList());
+    public static ModuleResponse From(Module m, bool contentOpen) => new(m.Id, m.Position, m.TitleAr, m.TitleFr,
+        m.Lessons.OrderBy(l => l.Position).Select(l => LessonResponse.From(l, contentOpen)).ToList());
 }
 
 public sealed record CourseDetails(
@@ -33,10 +39,11 @@ public sealed record CourseDetails(
     string ScheduleAr, string ScheduleFr, DateOnly StartsOn, DateOnly EndsOn, CourseStatus Status,
     int TotalMinutes, IReadOnlyList<ModuleResponse> Modules)
 {
-    public static CourseDetails From(Course c)
+    /// <param name="contentOpen">False for callers who see only the outline and the preview lessons.</param>
+    public static CourseDetails From(Course c, bool contentOpen = true)
     {
         var (fr, ar) = ServiceModes.Describe(c.Mode);
-        var modules = c.Modules.OrderBy(m => m.Position).Select(ModuleResponse.From).ToList();
+        var modules = c.Modules.OrderBy(m => m.Position).Select(m => ModuleResponse.From(m, contentOpen)).ToList();
         return new(c.Id, c.CentreId, c.SeasonId, c.TitleAr, c.TitleFr, c.DescriptionAr, c.DescriptionFr, c.MinAge, c.MaxAge,
             c.AccessibilityServed, c.Capacity, c.SeatsTaken, c.WaitingCount, c.Mode, fr, ar, c.RequiredLiveAttendancePercent,
             c.ScheduleAr, c.ScheduleFr, c.StartsOn, c.EndsOn, c.Status,

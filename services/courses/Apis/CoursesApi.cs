@@ -14,7 +14,8 @@ public static class CoursesApi
     {
         var courses = app.MapGroup("/courses").WithTags("Courses");
         courses.MapGet("/", ListCourses).WithName("ListCourses").Public().WithSummary("Published courses by centre, mode or words; a centre's manager also sees its drafts");
-        courses.MapGet("/{id:guid}", GetCourse).WithName("GetCourse").Public().WithSummary("A course with its modules and lessons, in order");
+        courses.MapGet("/{id:guid}", GetCourse).WithName("GetCourse").Public().WithSummary("A course with its modules and lessons, in order")
+            .WithDescription("Everyone sees the outline and the preview lessons; the other lessons' text and links go only to beneficiaries seated on the course, the centre's managers and operators (locked lessons have them null).");
         courses.MapPost("/", CreateCourse).WithName("CreateCourse").For(Roles.CentreManager, Roles.Operator).WithSummary("Draft a course in a centre");
         courses.MapPut("/{id:guid}/capacity", ChangeCapacity).WithName("ChangeCourseCapacity").For(Roles.CentreManager, Roles.Operator).WithSummary("Change the number of seats");
         courses.MapPost("/{id:guid}/publish", Publish).WithName("PublishCourse").For(Roles.CentreManager, Roles.Operator).WithSummary("Open the course to pre-registration");
@@ -73,7 +74,16 @@ public static class CoursesApi
         // A draft is the manager's work in progress: to everyone else it does not exist yet.
         if (course is null || (course.Status == CourseStatus.Draft && rc.RefuseUnlessManages(course.CentreId) is not null))
             return CourseNotFound(rc);
-        return TypedResults.Ok(CourseDetails.From(course));
+        return TypedResults.Ok(CourseDetails.From(course, await ContentOpenAsync(course, rc)));
+    }
+
+    /// <summary>Lesson content is for the course's seated beneficiaries and the people running its centre.</summary>
+    private static async Task<bool> ContentOpenAsync(Course course, RequestContext rc)
+    {
+        var caller = rc.Caller;
+        if (caller.IsInRole(Roles.Operator) || caller.Manages(Roles.CentreManager, course.CentreId)) return true;
+        return caller.IsInRole(Roles.Beneficiary) && caller.UserId is { } me
+            && await rc.Db.SeatHolders.AnyAsync(s => s.CourseId == course.Id && s.BeneficiaryId == me && s.Seated, rc.Ct);
     }
 
     private static async Task<Results<Created<CourseDetails>, ProblemHttpResult, ValidationProblem>> CreateCourse(

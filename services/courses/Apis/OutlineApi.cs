@@ -15,7 +15,7 @@ public static class OutlineApi
         outline.MapPost("/", AddModule).WithName("AddModule").For(Roles.CentreManager, Roles.Operator).WithSummary("Add a module at the end of the course");
         outline.MapPut("/order", ReorderModules).WithName("ReorderModules").For(Roles.CentreManager, Roles.Operator).WithSummary("Put the course's modules in a new order (every module, once)");
         outline.MapPost("/{moduleId:guid}/lessons", AddLesson).WithName("AddLesson").For(Roles.CentreManager, Roles.Operator).WithSummary("Add a lesson at the end of a module; its text is sanitised; a video may carry a WebVTT captions link");
-        outline.MapPut("/{moduleId:guid}/lessons/{lessonId:guid}", EditLesson).WithName("EditLesson").For(Roles.CentreManager, Roles.Operator).WithSummary("Change a lesson's text, links, captions, duration or required flag");
+        outline.MapPut("/{moduleId:guid}/lessons/{lessonId:guid}", EditLesson).WithName("EditLesson").For(Roles.CentreManager, Roles.Operator).WithSummary("Change a lesson's text, links, captions, duration, required or preview flag");
         outline.MapPut("/{moduleId:guid}/lessons/order", ReorderLessons).WithName("ReorderLessons").For(Roles.CentreManager, Roles.Operator).WithSummary("Put a module's lessons in a new order (every lesson, once)");
         return outline;
     }
@@ -35,7 +35,9 @@ public static class OutlineApi
         bool Required = true,
         // No [Url] on captions: the checks below answer in the caller's language, which the attribute does not.
         [StringLength(500)] string? CaptionsUrl = null,
-        string? CaptionsLanguage = null);
+        string? CaptionsLanguage = null,
+        // A preview lesson is shown whole on the public course page.
+        bool IsPreview = false);
 
     public sealed record ReorderRequest([Required, MinLength(1)] Guid[] Ids);
 
@@ -79,7 +81,7 @@ public static class OutlineApi
             TitleAr = request.TitleAr.Trim(), TitleFr = request.TitleFr.Trim(),
             ContentAr = LessonContent.Sanitise(request.ContentAr), ContentFr = LessonContent.Sanitise(request.ContentFr),
             MediaUrl = request.MediaUrl, DocumentUrl = request.DocumentUrl, CaptionsUrl = captions, CaptionsLanguage = captionsLanguage,
-            EstimatedMinutes = request.EstimatedMinutes, Required = request.Required,
+            EstimatedMinutes = request.EstimatedMinutes, Required = request.Required, IsPreview = request.IsPreview,
         });
         return await SaveAsync(course, rc);
     }
@@ -101,6 +103,7 @@ public static class OutlineApi
         (lesson.CaptionsUrl, lesson.CaptionsLanguage) = Captions(request);
         lesson.EstimatedMinutes = request.EstimatedMinutes;
         lesson.Required = request.Required;
+        lesson.IsPreview = request.IsPreview;
         return await SaveAsync(course, rc);
     }
 

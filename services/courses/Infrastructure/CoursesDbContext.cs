@@ -12,6 +12,7 @@ public sealed class CoursesDbContext(DbContextOptions<CoursesDbContext> options)
     public DbSet<Module> Modules => Set<Module>();
     public DbSet<Lesson> Lessons => Set<Lesson>();
     public DbSet<LiveClass> LiveClasses => Set<LiveClass>();
+    public DbSet<SeatHolder> SeatHolders => Set<SeatHolder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -70,7 +70,7 @@ public static class DemoData
             DescriptionAr = s.DescAr, DescriptionFr = s.DescFr, MinAge = s.MinAge, MaxAge = s.MaxAge, AccessibilityServed = s.Served,
             Capacity = s.Capacity, Mode = centre.Mode, RequiredLiveAttendancePercent = ServiceModes.DefaultLiveAttendancePercent(centre.Mode),
             ScheduleAr = s.ScheduleAr, ScheduleFr = s.ScheduleFr,
-            StartsOn = DateOnly.FromDateTime(now.UtcDateTime).AddDays(7), EndsOn = DateOnly.FromDateTime(now.UtcDateTime).AddDays(97),
+            StartsOn = MoroccoTime.DateOf(now).AddDays(7), EndsOn = MoroccoTime.DateOf(now).AddDays(97),
         };
         for (var m = 0; m < s.Modules.Length; m++)
         {
@@ -84,21 +84,20 @@ public static class DemoData
                     Id = IdOf($"lesson:{s.Key}:{m}:{l}"), ModuleId = module.Id, Position = l + 1, TitleAr = seed.Ar, TitleFr = seed.Fr,
                     ContentAr = LessonContent.Sanitise(seed.TextAr), ContentFr = LessonContent.Sanitise(seed.TextFr),
                     MediaUrl = seed.Media, CaptionsUrl = captions, CaptionsLanguage = captions is null ? null : "ar",
-                    EstimatedMinutes = seed.Minutes, Required = true,
+                    EstimatedMinutes = seed.Minutes, Required = true, IsPreview = m == 0 && l == 0,
                 });
             }
             course.Modules.Add(module);
         }
         db.Courses.Add(course);
 
-        // Two upcoming live classes at 10:00 (Morocco, UTC+1), two and nine days from now.
+        // Two upcoming live classes at 10:00 on the Moroccan clock, two and nine days from now.
         foreach (var (days, n) in new[] { (2, 1), (9, 2) })
         {
-            var day = now.UtcDateTime.Date.AddDays(days);
             db.LiveClasses.Add(new LiveClass
             {
                 Id = IdOf($"live:{s.Key}:{n}"), CourseId = course.Id, TitleAr = $"{s.Ar} - القسم المباشر {n}", TitleFr = $"{s.Fr} - classe en direct {n}",
-                StartsAt = new DateTimeOffset(day.AddHours(9), TimeSpan.Zero), DurationMinutes = 60, Teacher = s.Teacher,
+                StartsAt = MoroccoTime.At(MoroccoTime.DateOf(now).AddDays(days), new TimeOnly(10, 0)), DurationMinutes = 60, Teacher = s.Teacher,
                 JoinUrl = $"https://meet.entraidekelaa.example/{s.Key}-{n}", AccessCode = $"KS{n}{s.Capacity:00}", Capacity = s.Capacity * 2,
             });
         }

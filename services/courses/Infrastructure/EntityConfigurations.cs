@@ -110,3 +110,13 @@ internal sealed class LiveClassConfiguration : IEntityTypeConfiguration<LiveClas
         live.HasIndex(l => new { l.CourseId, l.StartsAt });
     }
 }
+
+internal sealed class SeatHolderConfiguration : IEntityTypeConfiguration<SeatHolder>
+{
+    public void Configure(EntityTypeBuilder<SeatHolder> seat)
+    {
+        seat.ToTable("seat_holders");
+        seat.HasKey(s => new { s.CourseId, s.BeneficiaryId });
+        seat.Property(s => s.BeneficiaryId).HasMaxLength(100);
+    }
+}

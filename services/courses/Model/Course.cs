@@ -66,6 +66,8 @@ public sealed class Lesson
     public string? DocumentUrl { get; set; }
     public int EstimatedMinutes { get; set; }
     public bool Required { get; set; }
+    /// <summary>Shown whole to anyone on the public course page, as a taste; other lessons only to those seated.</summary>
+    public bool IsPreview { get; set; }
 }
 
 public enum LiveClassStatus { Scheduled, Cancelled }

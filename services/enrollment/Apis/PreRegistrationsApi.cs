@@ -12,7 +12,10 @@ public static class PreRegistrationsApi
     public static RouteGroupBuilder MapPreRegistrationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/pre-registrations").WithTags("Pre-registrations");
-        group.MapPost("/", Submit).WithName("SubmitPreRegistration").For(Roles.Beneficiary).WithSummary("Pre-register for a course (or a centre, to be placed)");
+        group.MapPost("/", Submit).WithName("SubmitPreRegistration").For(Roles.Beneficiary).WithSummary("Pre-register for a course (or a centre, to be placed)")
+            .WithDescription("Give `courseId` or `centreId`, not both: a course to join it, a centre to be placed by its manager. " +
+                "Under 18 on the day (Morocco's date), `guardianName` and `guardianPhone` are required. `phone` is a Moroccan mobile " +
+                "(`06…`, `07…` or `+212…`). Send an `Idempotency-Key` header so a retried submission creates one pre-registration.");
         group.MapGet("/{id:guid}", Get).WithName("GetPreRegistration").For(Roles.Beneficiary, Roles.CentreManager, Roles.Operator).WithSummary("One pre-registration (its beneficiary or the centre's manager)");
         group.MapPost("/{id:guid}/reply", Reply).WithName("ReplyToInformationRequest").For(Roles.Beneficiary).WithSummary("Answer the centre's request for more information");
         app.MapGet("/me/pre-registrations", Mine).WithTags("Pre-registrations").WithName("MyPreRegistrations").For(Roles.Beneficiary).WithSummary("The caller's pre-registrations");

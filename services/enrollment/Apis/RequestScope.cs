@@ -15,7 +15,8 @@ public sealed class RequestScope(IHttpContextAccessor accessor, EnrollmentDbCont
     public CancellationToken Ct => Http.RequestAborted;
     public Caller Caller => callers.Current;
     public DateTimeOffset Now => clock.GetUtcNow();
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today in Morocco: registration windows and ages turn at local midnight, not UTC's.</summary>
+    public DateOnly Today => clock.Today();
 
     public bool Manages(Guid centreId) => Caller.Manages(Roles.CentreManager, centreId) || Caller.IsInRole(Roles.Operator);
     public bool IsBeneficiary(string beneficiaryId) => Caller.IsInRole(Roles.Beneficiary) && Caller.UserId == beneficiaryId;

@@ -18,8 +18,8 @@ internal static class LiveClassNews
         foreach (var person in people) SeatDesk.Notify(db, person, kind, courseId, now, fr, ar);
     }
 
-    public static string When(DateTimeOffset at) =>
-        at.ToOffset(TimeSpan.FromHours(1)).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>On the Moroccan clock in force at that instant (UTC+0 during Ramadan, UTC+1 otherwise).</summary>
+    public static string When(DateTimeOffset at) => MoroccoTime.Format(at);
 
     public static async Task<LiveClass> KnownAsync(EnrollmentDbContext db, Guid id, CancellationToken ct) =>
         await db.LiveClasses.FirstOrDefaultAsync(l => l.Id == id, ct)

@@ -28,14 +28,14 @@ public static class AccountsApi
         [EmailAddress, StringLength(200)] string? Email,
         [StringLength(30)] string? Phone,
         [Required, StringLength(128, MinimumLength = 8)] string Password,
-        [Required] string Role);
+        [Required, OpenApiConventions.Values(Roles.Buyer, Roles.Beneficiary)] string Role);
 
     public sealed record CreateAccountRequest(
         [Required, StringLength(120, MinimumLength = 2)] string DisplayName,
         [EmailAddress, StringLength(200)] string? Email,
         [StringLength(30)] string? Phone,
         [Required, StringLength(128, MinimumLength = 8)] string Password,
-        [Required] string Role,
+        [Required, OpenApiConventions.Values(Roles.CooperativeManager, Roles.CentreManager, Roles.Operator)] string Role,
         Guid? ScopeId);
 
     public sealed record AccountResponse(Guid Id, string DisplayName, string? Email, string? Phone, string Role, Guid? ScopeId);

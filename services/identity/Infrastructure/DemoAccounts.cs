@@ -10,8 +10,15 @@ public static class DemoAccounts
     public const string Password = "Tadamon-2026";
     public const string DemoCooperativeKey = "cooperative:1";
 
+    /// <summary>Any fixed number, the same in every replica: the key of the seeding's advisory lock.</summary>
+    private const long SeedLockKey = 0x7461_6461_6d6f_6e01; // "tadamon" + 1
+
     public static async Task SeedAsync(IdentityDbContext db, CancellationToken ct)
     {
+        // Replicas starting together would each find no account and each insert the demo ones. Under one
+        // transaction-scoped advisory lock the first seeds and the others, once it commits, find its accounts.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})", ct);
         if (await db.Users.AnyAsync(ct)) return;
 
         var hasher = new PasswordHasher<Account>();
@@ -40,5 +47,6 @@ public static class DemoAccounts
             Demo("centre@tadamon.ma", "مركز التدرج المهني بقلعة السراغنة", Roles.CentreManager, DemoIds.Of("centre:vocational-kelaa")),
             beneficiary);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 }

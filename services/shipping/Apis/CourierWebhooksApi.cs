@@ -19,8 +19,14 @@ public static class CourierWebhooksApi
 {
     public static IEndpointRouteBuilder MapCourierWebhooksApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/webhooks/courier", Receive).WithTags("Courier").WithName("ReceiveCourierWebhook").Public()
+        app.MapPost("/webhooks/courier", Receive).WithTags("Courier").WithName("ReceiveCourierWebhook").Public().SignedWebhook()
             .WithSummary("Parcel news from the courier (Standard Webhooks signature: webhook-id, webhook-timestamp, webhook-signature)")
+            .WithDescription("The handler reads the raw body to verify its signature, so the body is declared here. `status` is the courier's code: " +
+                "`picked_up`, `in_transit`, `out_for_delivery`, `delivered`, `delivery_failed`, `returned`, or `cash_collected` with `amountMad`. " +
+                "200: stored (or `duplicate: true` for a webhook-id already received); 400: unreadable body; 401: bad signature or stale timestamp.")
+            .Accepts<CourierNotification>("application/json")
+            .WithRequestExample(new CourierNotification(Guid.Parse("0193a5c2-7d41-7b8e-9f10-3c5d2e6a1b42"), "AMX0001234567MA", CourierStatuses.CashCollected,
+                new DateTimeOffset(2026, 12, 3, 10, 15, 0, TimeSpan.Zero), 349.00m))
             .DisableAntiforgery();
         return app;
     }

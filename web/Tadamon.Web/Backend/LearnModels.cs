@@ -11,9 +11,11 @@ public sealed record CourseSummary(
     int MinAge, int MaxAge, string AccessibilityServed, int Capacity, int SeatsTaken, int WaitingCount,
     DateOnly StartsOn, DateOnly EndsOn);
 
+/// <summary>A locked lesson comes without text or links: only the seated, the centre's managers and operators get them.</summary>
 public sealed record Lesson(
-    Guid Id, int Position, string TitleAr, string TitleFr, string ContentAr, string ContentFr,
-    string? MediaUrl, string? DocumentUrl, int EstimatedMinutes, bool Required, string? CaptionsUrl, string? CaptionsLanguage);
+    Guid Id, int Position, string TitleAr, string TitleFr, string? ContentAr, string? ContentFr,
+    string? MediaUrl, string? DocumentUrl, int EstimatedMinutes, bool Required, string? CaptionsUrl, string? CaptionsLanguage,
+    bool IsPreview = false, bool Locked = false);
 
 public sealed record Module(Guid Id, int Position, string TitleAr, string TitleFr, IReadOnlyList<Lesson> Lessons);
 

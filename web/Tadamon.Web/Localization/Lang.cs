@@ -13,7 +13,6 @@ public sealed class Lang
     public const string EasyReadCookie = "tadamon-easy";
     private static readonly CultureInfo Arabic = CultureInfo.GetCultureInfo("ar-MA");
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-MA");
-    private static readonly TimeZoneInfo Morocco = FindMorocco();
 
     public bool IsArabic { get; private set; } = true;
     public bool EasyRead { get; private set; }
@@ -32,7 +31,7 @@ public sealed class Lang
     public string Date(DateTimeOffset t) => Local(t).ToString("d MMMM yyyy", Culture);
     public string DateTime(DateTimeOffset t) => Local(t).ToString("d MMMM yyyy، HH:mm", Culture).Replace("،", IsArabic ? "،" : ",");
 
-    public static DateTimeOffset Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Morocco);
+    public static DateTimeOffset Local(DateTimeOffset t) => MoroccoTime.Local(t);
 
     /// <summary>Reads the reader's choices and makes the request's culture follow the language.</summary>
     public void Apply(HttpContext http)
@@ -40,12 +39,6 @@ public sealed class Lang
         IsArabic = http.Request.Cookies[Cookie] != "fr";
         EasyRead = http.Request.Cookies[EasyReadCookie] == "1";
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Culture;
-    }
-
-    private static TimeZoneInfo FindMorocco()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("Morocco", TimeSpan.FromHours(1), "Morocco", "Morocco"); }
     }
 }
 

@@ -204,6 +204,9 @@ namespace Tadamon.Courses.Infrastructure.Migrations
                     b.Property<int>("EstimatedMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsPreview")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("MediaUrl")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -351,58 +354,24 @@ namespace Tadamon.Courses.Infrastructure.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Tadamon.Messaging.DeferredMessage", b =>
+            modelBuilder.Entity("Tadamon.Courses.Model.SeatHolder", b =>
                 {
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("message_id");
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
 
-                    b.Property<string>("Consumer")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("consumer");
+                    b.Property<string>("BeneficiaryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
+                    b.Property<bool>("Seated")
+                        .HasColumnType("boolean");
 
-                    b.Property<string>("Destination")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("destination");
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset>("FirstDeferredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("first_deferred_at");
+                    b.HasKey("CourseId", "BeneficiaryId");
 
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("message_type");
-
-                    b.Property<DateTimeOffset?>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_attempt_at");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("payload");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("reason");
-
-                    b.HasKey("MessageId", "Consumer");
-
-                    b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("ix_deferred_due")
-                        .HasFilter("next_attempt_at IS NOT NULL");
-
-                    b.ToTable("deferred_messages", (string)null);
+                    b.ToTable("seat_holders", (string)null);
                 });
 
             modelBuilder.Entity("Tadamon.Messaging.InboxMessage", b =>
@@ -448,10 +417,6 @@ namespace Tadamon.Courses.Infrastructure.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("last_error");
 
-                    b.Property<DateTimeOffset?>("ParkedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("parked_at");
-
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -472,7 +437,7 @@ namespace Tadamon.Courses.Infrastructure.Migrations
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_outbox_pending")
-                        .HasFilter("dispatched_at IS NULL AND parked_at IS NULL");
+                        .HasFilter("dispatched_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

@@ -14,11 +14,12 @@ public sealed class OperatorSpaceModel(Api api, Lang lang) : WebPage(api, lang)
     public Page<Order> Orders { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public Page<Shipment> Shipments { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public Page<Shipment> Failed { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
-    public IReadOnlyList<Backend.Cooperative> Cooperatives { get; private set; } = [];
-    public IReadOnlyList<Backend.Centre> Centres { get; private set; } = [];
+    // The new account form's scopes, a page of each at a time: the delegation may run more than one page holds.
+    public Page<Backend.Cooperative> Cooperatives { get; private set; } = new([], 1, Paging.MaxPageSize, 0);
+    public Page<Backend.Centre> Centres { get; private set; } = new([], 1, Paging.MaxPageSize, 0);
 
     /// <summary>Each list pages on its own parameter, so paging one keeps the others and the filters where they were.</summary>
-    public async Task OnGetAsync(int? applicationsPage, int? ordersPage, int? shipmentsPage, int? failedPage)
+    public async Task OnGetAsync(int? applicationsPage, int? ordersPage, int? shipmentsPage, int? failedPage, int? cooperativesPage, int? centresPage)
     {
         var orderStatus = MarketCodes.OrderStatuses.Contains(OrderStatus) ? OrderStatus : null;
         var shipmentStatus = MarketCodes.ShipmentStatuses.Contains(ShipmentStatus) ? ShipmentStatus : null;
@@ -28,11 +29,13 @@ public sealed class OperatorSpaceModel(Api api, Lang lang) : WebPage(api, lang)
         var orders = Api.GetAsync<Page<Order>>(Services.Orders, Query.Of("/", [new("status", orderStatus), PageOf(ordersPage), Size()]), Ct);
         var shipments = Api.GetAsync<Page<Shipment>>(Services.Shipping, Query.Of("/shipments", [new("status", shipmentStatus), PageOf(shipmentsPage), Size()]), Ct);
         var failed = Api.GetAsync<Page<Shipment>>(Services.Shipping, Query.Of("/shipments", [new("status", "DeliveryFailed"), PageOf(failedPage), Size()]), Ct);
-        // For the new account form's list of scopes, not a list to page through: the services' largest page.
-        var cooperatives = Api.GetAsync<Page<Backend.Cooperative>>(Services.Catalog, $"/cooperatives?status=Verified&pageSize={Paging.MaxPageSize}", Ct);
-        var centres = Api.GetAsync<Page<Backend.Centre>>(Services.Courses, $"/centres?pageSize={Paging.MaxPageSize}", Ct);
+        // A choice list rather than a table: the largest page unless ?pageSize= asks otherwise.
+        KeyValuePair<string, string?> Largest() => new("pageSize", (AskedPageSize is null ? Paging.MaxPageSize : ListSize).ToString(CultureInfo.InvariantCulture));
+        var cooperatives = Api.GetAsync<Page<Backend.Cooperative>>(Services.Catalog,
+            Query.Of("/cooperatives", [new("status", "Verified"), PageOf(cooperativesPage), Largest()]), Ct);
+        var centres = Api.GetAsync<Page<Backend.Centre>>(Services.Courses, Query.Of("/centres", [PageOf(centresPage), Largest()]), Ct);
         (Applications, Orders, Shipments, Failed) = (await applications, await orders, await shipments, await failed);
-        (Cooperatives, Centres) = ((await cooperatives).Items, (await centres).Items);
+        (Cooperatives, Centres) = (await cooperatives, await centres);
     }
 
     /// <summary>Managers and operators are never self-registered: an operator opens their account, scoped to what they run.</summary>

@@ -53,13 +53,13 @@ public sealed class CentreCourseModel(Api api, Lang lang) : WebPage(api, lang)
 
     /// <summary>What the lesson editor's fields post; blank links travel as null, which the service reads as "none".</summary>
     public sealed record LessonForm(string TitleAr, string TitleFr, string ContentAr, string ContentFr, string? MediaUrl,
-        string? DocumentUrl, string? CaptionsUrl, string? CaptionsLanguage, int Minutes, bool Required)
+        string? DocumentUrl, string? CaptionsUrl, string? CaptionsLanguage, int Minutes, bool Required, bool IsPreview = false)
     {
         public object Body() => new
         {
             titleAr = TitleAr, titleFr = TitleFr, contentAr = ContentAr, contentFr = ContentFr, mediaUrl = Link(MediaUrl),
             documentUrl = Link(DocumentUrl), captionsUrl = Link(CaptionsUrl), captionsLanguage = Link(CaptionsUrl) is null ? null : CaptionsLanguage,
-            estimatedMinutes = Minutes, required = Required,
+            estimatedMinutes = Minutes, required = Required, isPreview = IsPreview,
         };
 
         private static string? Link(string? url) => string.IsNullOrWhiteSpace(url) ? null : url.Trim();

@@ -25,7 +25,7 @@ public sealed class NewCourseModel(Api api, Lang lang, TimeProvider clock) : Web
 
     public async Task OnGetAsync()
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         (StartsOn, EndsOn) = (today.AddDays(14), today.AddDays(104));
         Seasons = await Api.GetAsync<Season[]>(Services.Courses, "/seasons", Ct);
     }
