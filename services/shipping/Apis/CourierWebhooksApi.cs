@@ -23,7 +23,7 @@ public static class CourierWebhooksApi
             .WithSummary("Parcel news from the courier (Standard Webhooks signature: webhook-id, webhook-timestamp, webhook-signature)")
             .WithDescription("The handler reads the raw body to verify its signature, so the body is declared here. `status` is the courier's code: " +
                 "`picked_up`, `in_transit`, `out_for_delivery`, `delivered`, `delivery_failed`, `returned`, or `cash_collected` with `amountMad`. " +
-                "200: stored (or `duplicate: true` for a webhook-id already received); 400: unreadable body; 401: bad signature or stale timestamp.")
+                "202: stored, applied a moment later; 200: a webhook-id already received (`duplicate: true`, nothing changes); 400: unreadable body; 401: bad signature or stale timestamp.")
             .Accepts<CourierNotification>("application/json")
             .WithRequestExample(new CourierNotification(Guid.Parse("0193a5c2-7d41-7b8e-9f10-3c5d2e6a1b42"), "AMX0001234567MA", CourierStatuses.CashCollected,
                 new DateTimeOffset(2026, 12, 3, 10, 15, 0, TimeSpan.Zero), 349.00m))

@@ -374,6 +374,60 @@ namespace Tadamon.Courses.Infrastructure.Migrations
                     b.ToTable("seat_holders", (string)null);
                 });
 
+            modelBuilder.Entity("Tadamon.Messaging.DeferredMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("consumer");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("destination");
+
+                    b.Property<DateTimeOffset>("FirstDeferredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_deferred_at");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message_type");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_deferred_due")
+                        .HasFilter("next_attempt_at IS NOT NULL");
+
+                    b.ToTable("deferred_messages", (string)null);
+                });
+
             modelBuilder.Entity("Tadamon.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -417,6 +471,10 @@ namespace Tadamon.Courses.Infrastructure.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("last_error");
 
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_at");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -437,7 +495,7 @@ namespace Tadamon.Courses.Infrastructure.Migrations
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_outbox_pending")
-                        .HasFilter("dispatched_at IS NULL");
+                        .HasFilter("dispatched_at IS NULL AND parked_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
