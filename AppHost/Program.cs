@@ -60,7 +60,7 @@ var web = builder.AddProject<Projects.Tadamon_Web>("web")
     .WithEnvironment("Web__KeysDirectory", Path.Combine(infra.StateDirectory, "web-keys"));
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
-    .WithDirectEndpoint()
+    .WithDirectEndpoint(portSetting: "Endpoints:GatewayPort")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WithService(identity)
@@ -79,4 +79,5 @@ foreach (var (key, value) in builder.Configuration.GetSection("Gateway:RateLimit
 // The courier calls the platform's public webhook URL, as the real one would.
 courier.WithEnvironment("Sandbox__WebhookUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/webhooks/courier"));
 
+builder.RunBuiltProjectsWhenAsked();
 builder.Build().Run();
