@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace Tadamon.AppHost;
 
@@ -9,8 +10,10 @@ internal static class ResourceExtensions
         this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infra, string database)
     {
         service.WithReference(infra.Database(database)).WithReference(infra.Broker).WithHttpHealthCheck("/health")
-            // Demo data makes the platform alive on first start; `Seed:Demo=false` starts it empty.
-            .WithEnvironment("Seed__Demo", service.ApplicationBuilder.Configuration["Seed:Demo"] ?? "true")
+            // Demo data (and accounts with a published password) only where asked for: on by default on a
+            // developer's machine (Development, as ./tadamon up runs), off elsewhere unless Seed:Demo=true.
+            .WithEnvironment("Seed__Demo", service.ApplicationBuilder.Configuration["Seed:Demo"]
+                ?? (service.ApplicationBuilder.Environment.IsDevelopment() ? "true" : "false"))
             .WithDeadLetterCommands();
         foreach (var server in infra.Servers) service.WaitFor(server);
         return service.WithDirectEndpoint();
