@@ -62,8 +62,9 @@ public sealed class AppHostModelTests : IDisposable
         return model;
     }
 
-    private static async Task<string?> ParameterAsync(IDistributedApplicationTestingBuilder model, string name) =>
-        await model.Resources.OfType<ParameterResource>().Single(p => p.Name == name).GetValueAsync(CancellationToken.None);
+    private static async Task<string> ParameterAsync(IDistributedApplicationTestingBuilder model, string name) =>
+        await model.Resources.OfType<ParameterResource>().Single(p => p.Name == name).GetValueAsync(CancellationToken.None)
+            ?? throw new InvalidOperationException($"Parameter {name} has no value.");
 
     /// <summary>
     /// Runs the resource's environment callbacks one by one and keeps the named value. Callbacks that need a running
