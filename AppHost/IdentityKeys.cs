@@ -15,11 +15,12 @@ internal static class IdentityKeys
     {
         var builder = identity.ApplicationBuilder;
         var folder = Path.Combine(stateDirectory, "identity");
-        var signingKey = builder.Configuration["Parameters:identity-signing-key"] ?? LoadOrCreate(folder, "signing.key", NewRsaKey);
+        var signingKey = builder.Configuration["Parameters:identity-signing-key"]
+            ?? StateSecrets.LoadOrCreate(folder, "signing.key", NewRsaKey);
         var signing = builder.AddParameter("identity-signing-key", signingKey, secret: true);
-        builder.Services.AddSingleton(new OperatorTokens(signingKey));
-        var encryption = builder.AddParameter("identity-encryption-key",
-            builder.Configuration["Parameters:identity-encryption-key"] ?? LoadOrCreate(folder, "encryption.key", () => RandomNumberGenerator.GetBytes(32)), secret: true);
+        builder.Services.AddSingleton(new OperatorTokens(signingKey)); // the AppHost signs dashboard commands' tokens too
+        var encryption = builder.AddStateSecret("identity-encryption-key", folder, "encryption.key",
+            () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
         identity.WithEnvironment("Identity__SigningKeys__0", signing).WithEnvironment("Identity__EncryptionKey", encryption);
         if (builder.Configuration["Parameters:identity-previous-signing-key"] is { Length: > 0 } previous)
@@ -29,21 +30,9 @@ internal static class IdentityKeys
         return identity;
     }
 
-    private static byte[] NewRsaKey()
+    private static string NewRsaKey()
     {
         using var rsa = RSA.Create(2048);
-        return rsa.ExportPkcs8PrivateKey();
-    }
-
-    private static string LoadOrCreate(string folder, string file, Func<byte[]> create)
-    {
-        var path = Path.Combine(folder, file);
-        if (File.Exists(path)) return File.ReadAllText(path).Trim();
-
-        Directory.CreateDirectory(folder);
-        var value = Convert.ToBase64String(create());
-        File.WriteAllText(path, value);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return value;
+        return Convert.ToBase64String(rsa.ExportPkcs8PrivateKey());
     }
 }

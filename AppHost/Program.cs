@@ -18,8 +18,9 @@ var catalog = builder.AddProject<Projects.Catalog_Api>("catalog").WithDatabaseAn
     .WaitFor(orders);
 
 // The partner courier, played by the sandbox on a developer's machine. Shipping books through it and verifies its
-// webhooks with the shared key; the dev default below is a throwaway, never a real courier's secret.
-var courierSecret = builder.AddParameter("courier-webhook-secret", "whsec_ZGV2LW9ubHktY291cmllci1zYW5kYm94LWtleQ==", secret: true);
+// webhooks with the shared key: generated into the state folder on first start (a deployment gives the real one).
+var courierSecret = builder.AddStateSecret("courier-webhook-secret", Path.Combine(infra.StateDirectory, "courier"), "webhook.secret",
+    StateSecrets.NewWebhookSecret);
 var courier = builder.AddProject<Projects.CourierSandbox>("courier-sandbox")
     .WithDirectEndpoint()
     .WithHttpHealthCheck("/health")
@@ -60,7 +61,7 @@ var web = builder.AddProject<Projects.Tadamon_Web>("web")
     .WithEnvironment("Web__KeysDirectory", Path.Combine(infra.StateDirectory, "web-keys"));
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
-    .WithDirectEndpoint()
+    .WithDirectEndpoint(portSetting: "Endpoints:GatewayPort")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WithService(identity)
@@ -79,4 +80,5 @@ foreach (var (key, value) in builder.Configuration.GetSection("Gateway:RateLimit
 // The courier calls the platform's public webhook URL, as the real one would.
 courier.WithEnvironment("Sandbox__WebhookUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/webhooks/courier"));
 
+builder.RunBuiltProjectsWhenAsked();
 builder.Build().Run();

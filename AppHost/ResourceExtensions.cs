@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
 namespace Tadamon.AppHost;
 
 internal static class ResourceExtensions
@@ -7,24 +10,32 @@ internal static class ResourceExtensions
         this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infra, string database)
     {
         service.WithReference(infra.Database(database)).WithReference(infra.Broker).WithHttpHealthCheck("/health")
-            // Demo data makes the platform alive on first start; `Seed:Demo=false` starts it empty.
-            .WithEnvironment("Seed__Demo", service.ApplicationBuilder.Configuration["Seed:Demo"] ?? "true")
+            // Demo data (and accounts with a published password) only where asked for: on by default on a
+            // developer's machine (Development, as ./tadamon up runs), off elsewhere unless Seed:Demo=true.
+            .WithEnvironment("Seed__Demo", service.ApplicationBuilder.Configuration["Seed:Demo"]
+                ?? (service.ApplicationBuilder.Environment.IsDevelopment() ? "true" : "false"))
             .WithDeadLetterCommands();
         foreach (var server in infra.Servers) service.WaitFor(server);
         return service.WithDirectEndpoint();
     }
 
     /// <summary>
-    /// With <c>Endpoints:Proxied=false</c>, the project listens on its endpoint itself instead of behind DCP's
-    /// proxy: one loopback hop and one copy of every byte less per call (measured in bench/RESULTS.md).
+    /// With <c>Endpoints:Proxied=false</c> (the default of <c>./tadamon up</c>), the project listens on its endpoint
+    /// itself instead of behind DCP's proxy: one loopback hop and one copy of every byte less per call (measured in
+    /// bench/RESULTS.md). It then gets a free port, unless <paramref name="portSetting"/> names a setting that fixes
+    /// one (the gateway's public port).
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithDirectEndpoint(this IResourceBuilder<ProjectResource> project)
+    public static IResourceBuilder<ProjectResource> WithDirectEndpoint(this IResourceBuilder<ProjectResource> project, string? portSetting = null)
     {
-        if (project.ApplicationBuilder.Configuration["Endpoints:Proxied"] != "false") return project;
+        var configuration = project.ApplicationBuilder.Configuration;
+        if (configuration["Endpoints:Proxied"] != "false") return project;
+        // Launch profile ports are fixed; unproxied they would clash with a second platform (bench, tests).
+        var port = portSetting is null ? null : configuration.GetValue<int?>(portSetting);
         return project.WithEndpoint("http", endpoint =>
         {
             endpoint.IsProxied = false;
-            endpoint.Port = null; // launch profile ports are fixed; unproxied they would clash with a second platform
+            endpoint.Port = port;
+            endpoint.TargetPort = port;
         });
     }
 

@@ -3,6 +3,7 @@
 # resource) and for ./tadamon test. Usage: postgres.sh STATE_DIR PORT
 # Layout: STATE_DIR/data (cluster, kept across restarts), STATE_DIR/socket (unix socket).
 # SIGTERM/SIGINT become a *fast* shutdown, so the cluster is left cleanly shut down.
+# If the server exits without being asked to (crash, kill -9), it is started again (supervise.sh).
 set -euo pipefail
 
 log() { echo "[postgres.sh] $*" >&2; }
@@ -59,86 +60,94 @@ fi
 chown postgres:postgres "$DATA_DIR"
 chmod 0700 "$DATA_DIR"
 
+# shellcheck source=supervise.sh
+. "$(dirname "${BASH_SOURCE[0]}")/supervise.sh"
+
 # Pids of live (non-zombie) postgres processes whose working directory is our data dir:
 # the postmaster and all its children chdir there.
+# (pgrep first: a readlink per process of the machine took seconds on a loaded one.)
 pg_procs_on_datadir() {
-  local p pid
-  for p in /proc/[0-9]*; do
-    pid=${p#/proc/}
-    [[ $(readlink "$p/exe" 2>/dev/null) == */postgres ]] || continue
-    [[ $(readlink "$p/cwd" 2>/dev/null) == "$DATA_DIR" ]] || continue
-    [[ $(awk '{print $3}' "$p/stat" 2>/dev/null) != Z ]] || continue
+  local pid
+  for pid in $(pgrep -x postgres); do
+    [[ $(readlink "/proc/$pid/exe" 2>/dev/null) == */postgres ]] || continue
+    [[ $(readlink "/proc/$pid/cwd" 2>/dev/null) == "$DATA_DIR" ]] || continue
+    alive "$pid" || continue
     echo "$pid"
   done
 }
 
-# A SIGKILLed run leaves postmaster.pid and the socket lock file behind. PostgreSQL
+# A SIGKILLed postmaster leaves postmaster.pid and the socket lock file behind. PostgreSQL
 # ignores them only if their pid is gone; measured here, a restart right after a
 # SIGKILL failed on the socket lock (the killed postmaster was still an unreaped
 # zombie), and a reused pid would block it too. So: refuse if a postmaster really runs
 # on this data dir, give orphaned backends a moment to exit (they notice the postmaster's
 # death), then remove the stale files ourselves.
-pidfile=$DATA_DIR/postmaster.pid
-if [[ -f $pidfile ]]; then
-  oldpid=$(head -n1 "$pidfile" 2>/dev/null || true)
-  if [[ $oldpid =~ ^[0-9]+$ ]] && grep -qx "$oldpid" <<<"$(pg_procs_on_datadir)"; then
-    die "a postgres (pid $oldpid) is already running on $DATA_DIR"
+# $1 = "ours": the leftovers are our own killed server's, so backends that linger are killed.
+clear_leftovers() {
+  local pidfile=$DATA_DIR/postmaster.pid oldpid left
+  if [[ -f $pidfile ]]; then
+    oldpid=$(head -n1 "$pidfile" 2>/dev/null || true)
+    if [[ $oldpid =~ ^[0-9]+$ ]] && grep -qx "$oldpid" <<<"$(pg_procs_on_datadir)"; then
+      die "a postgres (pid $oldpid) is already running on $DATA_DIR"
+    fi
+    for _ in $(seq 100); do
+      [[ -z $(pg_procs_on_datadir) ]] && break
+      sleep 0.1
+    done
+    left=$(pg_procs_on_datadir | tr '\n' ' ')
+    if [[ -n $left && ${1:-} == ours ]]; then
+      log "backends of the killed postmaster still run (pids $left): SIGKILL"
+      # shellcheck disable=SC2086
+      kill -KILL $left 2>/dev/null || true
+      sleep 0.5
+      left=$(pg_procs_on_datadir | tr '\n' ' ')
+    fi
+    [[ -z $left ]] || die "postgres processes still use $DATA_DIR (pids $left): stop them first"
+    log "removing stale $pidfile and socket locks (postmaster '$oldpid' of a previous run is gone)"
+    rm -f "$pidfile"
   fi
-  for _ in $(seq 100); do
-    [[ -z $(pg_procs_on_datadir) ]] && break
-    sleep 0.1
-  done
-  left=$(pg_procs_on_datadir | tr '\n' ' ')
-  [[ -z $left ]] || die "postgres processes still use $DATA_DIR (pids $left): stop them first"
-  log "removing stale $pidfile and socket locks (postmaster '$oldpid' of a previous run is gone)"
-  rm -f "$pidfile"
-fi
-# The socket dir is private to this STATE_DIR, so its leftovers can only be ours.
-if [[ -z $(pg_procs_on_datadir) ]]; then
-  rm -f "$SOCK_DIR"/.s.PGSQL.*
-fi
-
-pg_pid=
-stop_requested=
-# shellcheck disable=SC2317  # invoked by trap
-on_signal() {
-  stop_requested=1
-  if [[ -n $pg_pid ]] && kill -0 "$pg_pid" 2>/dev/null; then
-    log "stop requested: fast shutdown of postmaster $pg_pid"
-    kill -INT "$pg_pid" 2>/dev/null || true   # SIGINT = fast shutdown (SIGTERM would be smart)
+  # The socket dir is private to this STATE_DIR, so its leftovers can only be ours.
+  if [[ -z $(pg_procs_on_datadir) ]]; then
+    rm -f "$SOCK_DIR"/.s.PGSQL.*
   fi
 }
-trap on_signal TERM INT
-[[ -z $stop_requested ]] || exit 0
 
 # setpriv is called directly (not via as_pg): a backgrounded shell function would be a
 # subshell whose pid we'd signal, and background subshells ignore SIGINT. setpriv execs,
 # so $! is the postmaster itself.
 # --pdeathsig: if this wrapper itself is SIGKILLed, the postmaster still gets a fast shutdown.
-log "starting PostgreSQL on 127.0.0.1:$PORT (data $DATA_DIR)"
-setpriv --reuid=postgres --regid=postgres --init-groups --pdeathsig INT "$PG_BIN/postgres" -D "$DATA_DIR" \
-  -c listen_addresses=127.0.0.1 \
-  -c port="$PORT" \
-  -c unix_socket_directories="$SOCK_DIR" \
-  -c max_connections=300 \
-  -c shared_buffers=128MB \
-  -c fsync=on \
-  -c logging_collector=off \
-  -c log_destination=stderr \
-  -c 'log_line_prefix=%m [%p] ' &
-pg_pid=$!
-[[ -z $stop_requested ]] || kill -INT "$pg_pid" 2>/dev/null || true
+start_server() {
+  log "starting PostgreSQL on 127.0.0.1:$PORT (data $DATA_DIR)"
+  setpriv --reuid=postgres --regid=postgres --init-groups --pdeathsig INT "$PG_BIN/postgres" -D "$DATA_DIR" \
+    -c listen_addresses=127.0.0.1 \
+    -c port="$PORT" \
+    -c unix_socket_directories="$SOCK_DIR" \
+    -c max_connections=300 \
+    -c shared_buffers=128MB \
+    -c fsync=on \
+    -c logging_collector=off \
+    -c log_destination=stderr \
+    -c 'log_line_prefix=%m [%p] ' &
+  server_pid=$!
+  if [[ -n $stop_requested ]]; then kill -INT "$server_pid" 2>/dev/null || true; fi
+}
+server_ready() { "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" >/dev/null 2>&1; }
+hard_kill() { kill -KILL "$server_pid" 2>/dev/null || true; }
 
-# wait returns early (status > 128) whenever a trapped signal arrives: loop until the
-# postmaster has really exited, then pass on its exit status.
+server_pid=
+stop_requested=
+# shellcheck disable=SC2317  # invoked by trap
+on_signal() {
+  stop_requested=1
+  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+    log "stop requested: fast shutdown of postmaster $server_pid"
+    kill -INT "$server_pid" 2>/dev/null || true   # SIGINT = fast shutdown (SIGTERM would be smart)
+  fi
+}
+trap on_signal TERM INT
+
+clear_leftovers
+[[ -z $stop_requested ]] || exit 0
 rc=0
-while kill -0 "$pg_pid" 2>/dev/null; do
-  rc=0
-  wait "$pg_pid" || rc=$?
-done
-if [[ -n $stop_requested ]]; then
-  log "PostgreSQL stopped (exit $rc)"
-  exit 0
-fi
-log "PostgreSQL exited on its own with status $rc"
+supervise PostgreSQL || rc=$?
 exit "$rc"

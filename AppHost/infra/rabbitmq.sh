@@ -4,6 +4,7 @@
 # Everything lives under STATE_DIR (mnesia kept across restarts); it listens on loopback
 # only. Several instances can coexist: node name, epmd port and distribution port are
 # per AMQP port. SIGTERM/SIGINT stop the node cleanly and then the epmd it started.
+# If the node exits without being asked to (crash, kill -9), it is started again (supervise.sh).
 # For the CLI: STATE_DIR/bin/rabbitmqctl and STATE_DIR/bin/rabbitmq-diagnostics carry the
 # right node name, epmd port and cookie (e.g. `STATE_DIR/bin/rabbitmqctl await_startup`).
 set -euo pipefail
@@ -32,9 +33,9 @@ WRAPPER_PID_FILE=$BASE/wrapper.pid
 PORTS_FILE=$BASE/ports
 
 # ---- helpers -----------------------------------------------------------------
-alive() {   # running and not a zombie (pid 1 here may reap orphans late)
-  [[ -r /proc/$1/stat ]] && [[ $(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) != Z ]]
-}
+# alive, pause, supervise (pid 1 here may reap orphans late: alive ignores zombies)
+# shellcheck source=supervise.sh
+. "$(dirname "${BASH_SOURCE[0]}")/supervise.sh"
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # epmd daemons serving port $1: started by a beam with ERL_EPMD_PORT in its environment,
 # or by hand with -port.
@@ -99,8 +100,11 @@ echo $$ >"$WRAPPER_PID_FILE"
 trap 'rm -f "$WRAPPER_PID_FILE"' EXIT
 
 # ---- leftovers of a run that was SIGKILLed -------------------------------------
-# A beam still running from it would hold our node name and ports: stop it.
-if [[ -f $PID_FILE ]]; then
+# A beam still running from it would hold our node name and ports: stop it. Also before a restart, after our
+# own beam was killed: its pid file is stale then.
+clear_leftovers() {
+  local old
+  [[ -f $PID_FILE ]] || return 0
   old=$(cat "$PID_FILE" 2>/dev/null || true)
   if [[ $old =~ ^[0-9]+$ ]] && alive "$old" && [[ $(readlink "/proc/$old/exe" 2>/dev/null) == */beam.smp ]] \
      && grep -qx "RABBITMQ_NODENAME=$NODE" < <(tr '\0' '\n' <"/proc/$old/environ" 2>/dev/null); then
@@ -111,7 +115,8 @@ if [[ -f $PID_FILE ]]; then
     alive "$old" && { log "still running after 30 s: SIGKILL"; kill -KILL "$old" 2>/dev/null || true; sleep 0.5; }
   fi
   rm -f "$PID_FILE"
-fi
+}
+clear_leftovers
 
 # ---- ports ---------------------------------------------------------------------
 # Preferred: epmd = AMQP+10000, distribution = AMQP+20000 (the RabbitMQ convention).
@@ -209,41 +214,24 @@ export ERL_CRASH_DUMP=$BASE/erl_crash.dump
 cd "$BASE"
 
 # ---- run -------------------------------------------------------------------------
-log "starting RabbitMQ node $NODE on 127.0.0.1:$AMQP_PORT (epmd $EPMD_PORT, distribution $DIST_PORT, data $BASE/mnesia)"
 # --pdeathsig: if this wrapper is SIGKILLed, rabbitmq-server still gets TERM (clean stop).
-setpriv --pdeathsig TERM "$RMQ_BIN/rabbitmq-server" </dev/null &
-server_pid=$!
-[[ -z $stop_requested ]] || kill -TERM "$server_pid" 2>/dev/null || true
+start_server() {
+  log "starting RabbitMQ node $NODE on 127.0.0.1:$AMQP_PORT (epmd $EPMD_PORT, distribution $DIST_PORT, data $BASE/mnesia)"
+  setpriv --pdeathsig TERM "$RMQ_BIN/rabbitmq-server" </dev/null &
+  server_pid=$!
+  if [[ -n $stop_requested ]]; then kill -TERM "$server_pid" 2>/dev/null || true; fi
+}
+server_ready() { port_in_use "$AMQP_PORT"; }
+hard_kill() {
+  local beam
+  beam=$(cat "$PID_FILE" 2>/dev/null || true)
+  if [[ $beam =~ ^[0-9]+$ ]]; then kill -KILL "$beam" 2>/dev/null || true; fi
+  kill -KILL "$server_pid" 2>/dev/null || true
+}
 
-# wait returns early (> 128) when a trapped signal arrives; keep waiting, with a
-# deadline once a stop was asked for.
+# A killed beam unregisters from epmd as its connection drops: a restart reuses the same epmd.
 rc=0
-deadline=
-while alive "$server_pid"; do
-  if [[ -n $stop_requested ]]; then
-    [[ -n $deadline ]] || deadline=$(( SECONDS + 60 ))
-    if (( SECONDS > deadline )); then
-      log "node did not stop within 60 s: SIGKILL"
-      beam=$(cat "$PID_FILE" 2>/dev/null || true)
-      if [[ $beam =~ ^[0-9]+$ ]]; then kill -KILL "$beam" 2>/dev/null || true; fi
-      kill -KILL "$server_pid" 2>/dev/null || true
-    fi
-    sleep 0.2
-    continue
-  fi
-  rc=0
-  wait "$server_pid" || rc=$?
-done
-# reap it if the loop above only saw a zombie (127: already reaped by an earlier wait)
-last=0
-wait "$server_pid" 2>/dev/null || last=$?
-(( last == 127 )) || rc=$last
-
+supervise RabbitMQ || rc=$?
 # Erlang leaves epmd running as a daemon: stop it, now that our node is gone.
 kill_epmd "$EPMD_PORT"
-if [[ -n $stop_requested ]]; then
-  log "RabbitMQ stopped"
-  exit 0
-fi
-log "RabbitMQ exited on its own with status $rc"
 exit "$rc"

@@ -15,4 +15,5 @@ app.MapAccountsApi();
 app.MapDeadLetters();
 
 await app.MigrateDatabaseAsync<IdentityDbContext>(DemoAccounts.SeedAsync);
+await app.RefusePublishedDemoAccountsInProductionAsync();
 app.Run();

@@ -6,22 +6,33 @@ namespace Tadamon.Resilience.Tests;
 /// <summary>What a fault did: whether health turned red while it lasted, and how long until every service was healthy again.</summary>
 public sealed record FaultOutcome(string Name, bool WentRed, TimeSpan Outage, TimeSpan Recovery, string? Note = null);
 
-/// <summary>Breaks the platform's parts the hard way (SIGKILL where a crash is meant) and brings them back through the AppHost.</summary>
+/// <summary>
+/// Breaks the platform's parts the hard way (SIGKILL where a crash is meant). A service is started again through the
+/// AppHost, as an operator would; PostgreSQL and RabbitMQ must come back by themselves (AppHost/infra/supervise.sh).
+/// </summary>
 public sealed class FaultInjector(ResilientPlatform platform)
 {
     private static readonly TimeSpan Down = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
     private static readonly string[] Stopped = [KnownResourceStates.Exited, KnownResourceStates.Finished, KnownResourceStates.FailedToStart];
 
-    /// <summary>The broker dies without warning (its Erlang VM SIGKILLed), stays dead a few seconds, and is started again.</summary>
-    public async Task<FaultOutcome> KillBrokerAsync()
-    {
-        var pidFile = Path.Combine(platform.Platform.StateDirectory, "rabbitmq", "node", "rabbitmq.pid");
-        var beam = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim());
-        var clock = Stopwatch.StartNew();
-        Process.GetProcessById(beam).Kill();
-        return await BackAsync("RabbitMQ SIGKILLed", "rabbitmq", clock, "orders");
-    }
+    private string BrokerPidFile => Path.Combine(platform.Platform.StateDirectory, "rabbitmq", "node", "rabbitmq.pid");
+    private string PostmasterPidFile => Path.Combine(platform.Platform.StateDirectory, "postgres", "data", "postmaster.pid");
+
+    /// <summary>The broker dies without warning: its Erlang VM (beam.smp, not the wrapper script) SIGKILLed.</summary>
+    public Task<FaultOutcome> KillBrokerAsync() =>
+        ServerDiesAsync("RabbitMQ SIGKILLed", "rabbitmq", BrokerPidFile, "KILL", "orders");
+
+    /// <summary>PostgreSQL dies without warning: its postmaster SIGKILLed; the backends follow it, the cluster needs crash recovery.</summary>
+    public Task<FaultOutcome> KillDatabaseAsync() =>
+        ServerDiesAsync("PostgreSQL SIGKILLed", "postgres", PostmasterPidFile, "KILL", "orders");
+
+    /// <summary>
+    /// PostgreSQL shut down under load as by someone's restart (fast shutdown: every connection cut, transactions in
+    /// flight rolled back); nobody starts it again but its supervisor.
+    /// </summary>
+    public Task<FaultOutcome> RestartDatabaseAsync() =>
+        ServerDiesAsync("PostgreSQL shut down", "postgres", PostmasterPidFile, "INT", "orders");
 
     /// <summary>One service process SIGKILLed mid-request, then started again by the AppHost.</summary>
     public async Task<FaultOutcome> KillServiceAsync(string service)
@@ -33,16 +44,56 @@ public sealed class FaultInjector(ResilientPlatform platform)
     }
 
     /// <summary>
-    /// PostgreSQL shut down under load the way a restart does it (fast shutdown: every connection cut, transactions
-    /// in flight rolled back), then started again.
+    /// Signals the server process itself and then only watches: the resource (the wrapper script the AppHost runs)
+    /// must stay the same process, and a new server must appear and serve again without anyone starting anything.
     /// </summary>
-    public async Task<FaultOutcome> RestartDatabaseAsync()
+    private async Task<FaultOutcome> ServerDiesAsync(string name, string resource, string pidFile, string signal, string watched)
     {
-        var pidFile = Path.Combine(platform.Platform.StateDirectory, "postgres", "data", "postmaster.pid");
-        var postmaster = int.Parse((await File.ReadAllLinesAsync(pidFile))[0].Trim());
+        var wrapper = platform.Pid(resource) ?? throw new InvalidOperationException($"No pid for {resource}.");
+        var server = await ReadPidAsync(pidFile) ?? throw new InvalidOperationException($"No pid in {pidFile}.");
         var clock = Stopwatch.StartNew();
-        using (var signal = Process.Start("kill", ["-INT", postmaster.ToString()])) await signal.WaitForExitAsync();
-        return await BackAsync("PostgreSQL restarted", "postgres", clock, "orders");
+        using (var kill = Process.Start("kill", [$"-{signal}", server.ToString()])) await kill.WaitForExitAsync();
+
+        var wentRed = false;
+        int? replacement = null;
+        while (clock.Elapsed < Down || !wentRed || replacement is null || !await platform.HealthyAsync(watched))
+        {
+            if (clock.Elapsed > Patience)
+            {
+                throw new TimeoutException($"{name}: no new server serving within {Patience} (new pid: {replacement?.ToString() ?? "none"}, health went red: {wentRed}).");
+            }
+            wentRed |= !await platform.HealthyAsync(watched);
+            if (await ReadPidAsync(pidFile) is { } now && now != server && IsAlive(now)) replacement = now;
+            await Task.Delay(500);
+        }
+        var outage = clock.Elapsed;
+        var recovery = await platform.RecoveryAsync(Patience);
+
+        if (platform.Pid(resource) != wrapper || !platform.IsRunning(resource))
+        {
+            throw new InvalidOperationException($"{name}: the {resource} resource itself was restarted (pid {wrapper} → {platform.Pid(resource)}): the server must be restarted by its supervisor.");
+        }
+        return new FaultOutcome(name, wentRed, outage, recovery, $"server pid {server} → {replacement} (supervisor, resource pid {wrapper} unchanged)");
+    }
+
+    private static async Task<int?> ReadPidAsync(string pidFile)
+    {
+        try
+        {
+            var lines = await File.ReadAllLinesAsync(pidFile);
+            return lines.Length > 0 && int.TryParse(lines[0].Trim(), out var pid) ? pid : null;
+        }
+        catch (IOException) { return null; } // between two servers the file is gone or half-written
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; }
     }
 
     /// <summary>

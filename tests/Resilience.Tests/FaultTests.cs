@@ -32,6 +32,11 @@ public sealed class FaultTests(ResilientPlatform platform, ITestOutputHelper out
     public Task When_the_database_restarts_mid_flow_Should_lose_and_repeat_nothing() =>
         FlowThroughAsync("postgres", faults => faults.RestartDatabaseAsync());
 
+    // Nobody restarts PostgreSQL here: its supervisor in the AppHost must (the broker's case is the first test).
+    [Fact]
+    public Task When_the_database_is_killed_mid_flow_Should_come_back_by_itself_and_lose_nothing() =>
+        FlowThroughAsync("postgres-kill", faults => faults.KillDatabaseAsync());
+
     [Fact]
     public Task When_the_courier_misbehaves_and_is_unreachable_at_booking_Should_lose_and_repeat_nothing() =>
         FlowThroughAsync("courier", async _ =>

@@ -62,6 +62,9 @@ public sealed class ResilientPlatform : IAsyncLifetime
         && e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } value
         && int.TryParse(value.ToString(), out var pid) ? pid : null;
 
+    public bool IsRunning(string resource) =>
+        App.ResourceNotifications.TryGetCurrentState(resource, out var e) && e.Snapshot.State?.Text == KnownResourceStates.Running;
+
     public async Task WaitForStateAsync(string resource, Func<string?, bool> state, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);

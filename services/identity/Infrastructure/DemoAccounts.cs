@@ -9,6 +9,12 @@ public static class DemoAccounts
 {
     public const string Password = "Tadamon-2026";
     public const string DemoCooperativeKey = "cooperative:1";
+    public const string OperatorLogin = "operateur@tadamon.ma";
+    private const string BeneficiaryLogin = "+212612345678";
+
+    /// <summary>Every demo login, as stored; their password is published in the README.</summary>
+    public static readonly IReadOnlyList<string> Logins =
+        [OperatorLogin, "acheteur@tadamon.ma", "cooperative@tadamon.ma", "centre@tadamon.ma", BeneficiaryLogin];
 
     /// <summary>Any fixed number, the same in every replica: the key of the seeding's advisory lock.</summary>
     private const long SeedLockKey = 0x7461_6461_6d6f_6e01; // "tadamon" + 1
@@ -37,14 +43,14 @@ public static class DemoAccounts
             return account;
         }
 
-        var beneficiary = Demo("+212612345678", "فاطمة الزهراء", Roles.Beneficiary, null, phone: true);
+        var beneficiary = Demo(BeneficiaryLogin, "فاطمة الزهراء", Roles.Beneficiary, null, phone: true);
         beneficiary.ScopeId = beneficiary.Id;
         db.Users.AddRange(
-            Demo("operateur@tadamon.ma", "Agence de développement social", Roles.Operator, null),
-            Demo("acheteur@tadamon.ma", "Youssef El Amrani", Roles.Buyer, null),
+            Demo(OperatorLogin, "Agence de développement social", Roles.Operator, null),
+            Demo(Logins[1], "Youssef El Amrani", Roles.Buyer, null),
             // Scoped to the first demo cooperative and centre, which catalog and courses seed under the same keys.
-            Demo("cooperative@tadamon.ma", "تعاونية تيفاوين لزيت أركان", Roles.CooperativeManager, DemoIds.Of(DemoCooperativeKey)),
-            Demo("centre@tadamon.ma", "مركز التدرج المهني بقلعة السراغنة", Roles.CentreManager, DemoIds.Of("centre:vocational-kelaa")),
+            Demo(Logins[2], "تعاونية تيفاوين لزيت أركان", Roles.CooperativeManager, DemoIds.Of(DemoCooperativeKey)),
+            Demo(Logins[3], "مركز التدرج المهني بقلعة السراغنة", Roles.CentreManager, DemoIds.Of("centre:vocational-kelaa")),
             beneficiary);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
