@@ -90,7 +90,7 @@ public sealed class CourierFlowTests : IClassFixture<ShippingFactory>, IClassFix
         Assert.Equal(640m, done.CashCollectedMad);
         Assert.Equal(1, await AnnouncedAsync(parcel.Id, "CashCollected"));
         Assert.Equal(1, await AnnouncedAsync(parcel.Id, "ShipmentDelivered"));
-        var applied = (await ShipmentOfAsync(parcel.OrderId))!.Timeline.Where(e => e.Applied && e.Note is null).OrderBy(e => e.Id).Select(e => (int)e.Status).ToList();
+        var applied = (await ShipmentOfAsync(parcel.OrderId))!.Timeline.Where(e => e.Applied && e.Note is null).OrderBy(e => e.Id).Select(e => (int)e.Status!.Value).ToList();
         Assert.Equal(applied.Order(), applied); // every applied step moved forward
     }
 

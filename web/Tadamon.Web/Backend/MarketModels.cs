@@ -36,7 +36,7 @@ public sealed record Tracking(
 
 public sealed record Shipment(
     Guid Id, Guid OrderId, Guid CooperativeId, string TrackingNumber, string Status, decimal CashOnDeliveryMad,
-    decimal? CashCollectedMad, int CourierAttempts, string? LastCourierError, DateTimeOffset NextCourierAttemptAt, DateTimeOffset UpdatedAt);
+    decimal? CashCollectedMad, int CourierAttempts, string? LastCourierError, DateTimeOffset? NextCourierAttemptAt, DateTimeOffset UpdatedAt);
 
 /// <summary>Codes the catalogue accepts; shown translated (see <see cref="Localization.Words"/>).</summary>
 public static class MarketCodes
