@@ -52,8 +52,16 @@ public sealed class StockReservation
     public StockMove Cancelled(bool awaitsReturn, DateTimeOffset now) =>
         awaitsReturn ? Pin(now) : Leave(ReservationStatus.Held, ReservationStatus.Released, StockMove.ReservedToAvailable, now);
 
-    /// <summary>The courier confirmed it never took the parcel: its units are at the cooperative, back on sale.</summary>
-    public StockMove NeverShipped(DateTimeOffset now) => Leave(ReservationStatus.Held, ReservationStatus.Released, StockMove.ReservedToAvailable, now);
+    /// <summary>
+    /// Shipping's news about the parcel: Cancelled means the courier never took it (its units are at the
+    /// cooperative, back on sale); any status past Booked proves a pickup, even when the PickedUp copy is late.
+    /// </summary>
+    public StockMove ShipmentMoved(string shipmentStatus, DateTimeOffset now) => shipmentStatus switch
+    {
+        "Booked" => StockMove.None,
+        "Cancelled" => Leave(ReservationStatus.Held, ReservationStatus.Released, StockMove.ReservedToAvailable, now),
+        _ => Pin(now),
+    };
 
     /// <summary>Delivered: held units are sold for good.</summary>
     public StockMove Delivered(DateTimeOffset now) => Leave(ReservationStatus.Held, ReservationStatus.Committed, StockMove.ReservedToSold, now);

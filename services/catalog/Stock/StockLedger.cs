@@ -84,16 +84,9 @@ public sealed class StockLedger(CatalogDbContext db, TimeProvider clock, IOption
     /// <summary>The parcel came back: its units are on sale again, whether or not they had been committed.</summary>
     public Task RestoreAsync(Guid orderId, CancellationToken ct) => ChangeAsync(orderId, (r, now) => r.Returned(now), ct);
 
-    /// <summary>
-    /// Shipping's news about the parcel: Cancelled means it never left (units back on sale); any status past
-    /// Booked proves a pickup, even when the PickedUp copy itself is late (no expiry any more).
-    /// </summary>
-    public Task ShipmentMovedAsync(Guid orderId, string shipmentStatus, CancellationToken ct) => shipmentStatus switch
-    {
-        "Booked" => Task.CompletedTask,
-        "Cancelled" => ChangeAsync(orderId, (r, now) => r.NeverShipped(now), ct),
-        _ => ChangeAsync(orderId, (r, now) => r.Pin(now), ct),
-    };
+    /// <summary>Shipping's news about the parcel (see <see cref="StockReservation.ShipmentMoved"/>).</summary>
+    public Task ShipmentMovedAsync(Guid orderId, string shipmentStatus, CancellationToken ct) =>
+        ChangeAsync(orderId, (r, now) => r.ShipmentMoved(shipmentStatus, now), ct);
 
     /// <summary>
     /// Reports held reservations past their time to orders, which cancels the order if it may (and the units come
