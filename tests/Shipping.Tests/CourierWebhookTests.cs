@@ -135,6 +135,8 @@ public sealed class CourierWebhookTests(ShippingFactory shipping) : IClassFixtur
     public async Task When_cash_is_reported_twice_under_two_ids_Should_be_collected_once()
     {
         var shipment = await BookedShipmentAsync();
+        await shipping.WebhookAsync(News(shipment, "delivered"));
+        await Eventually.TrueAsync(async () => (await ShipmentAsync(shipment.Id)).Status == ShipmentStatus.Delivered, "the delivery");
 
         await shipping.WebhookAsync(News(shipment, "cash_collected", amount: 640m));
         await shipping.WebhookAsync(News(shipment, "cash_collected", amount: 640m));

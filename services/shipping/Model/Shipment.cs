@@ -54,8 +54,8 @@ public sealed class Shipment
         || (Status == ShipmentStatus.Booked && ReadyForPickup && !ReadyNotified && !CancelRequested)
         || (CancelRequested && !CancelNotified && CourierReference is not null);
 
-    /// <summary>The courier may have the goods: told it is ready, and not known to be back or never taken.</summary>
-    public bool MayBeWithCourier => ReadyNotified && Status is not (ShipmentStatus.Cancelled or ShipmentStatus.Returned);
+    /// <summary>The courier may have the goods: it was told the parcel is ready, or it reported moving it.</summary>
+    public bool MayBeWithCourier => ReadyNotified || Rank(Status) >= Rank(ShipmentStatus.PickedUp);
 
     public IReadOnlyList<IntegrationEvent> Booked(string courierReference, DateTimeOffset now)
     {
@@ -91,7 +91,7 @@ public sealed class Shipment
         CancelRequested = true;
         UpdatedAt = now;
         var events = new List<IntegrationEvent>();
-        if (!ReadyNotified) Advance(ShipmentStatus.Cancelled, now, now, "cancelled", events);
+        if (!MayBeWithCourier) Advance(ShipmentStatus.Cancelled, now, now, "cancelled", events);
         Reschedule(now);
         return events;
     }
