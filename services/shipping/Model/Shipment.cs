@@ -180,7 +180,7 @@ public sealed class Shipment
         if (to == ShipmentStatus.Returned) events.Add(new ShipmentReturned(Id, OrderId));
         if (to == ShipmentStatus.Delivered && CashPendingMad is { } pending) Collect(pending, occurredAt, now, events);
         if (to == ShipmentStatus.Returned) CashPendingMad = null;
-        Reschedule(now);
+        if (!NeedsCourier) NextCourierAttemptAt = null; // a call still owed keeps its back-off
     }
 
     private void Flag(string kind, string detail, decimal? amountMad, DateTimeOffset occurredAt, DateTimeOffset now) =>
