@@ -20,7 +20,7 @@ namespace Tadamon.Orders.Tests;
 public sealed class MarketplaceLifecycleProperties
 {
     /// <summary>One move of the world; <c>Deliver</c> takes the in-flight message at an index the generator picks.</summary>
-    public enum Move { Deliver, Ready, BuyerCancel, OperatorCancel, Expire, CourierWorker, CourierStep }
+    public enum Move { Deliver, Ready, BuyerCancel, OperatorCancel, Expire, CourierWorker, CourierStep, ReadyCallTimesOut }
 
     /// <summary>
     /// How often each move is drawn (out of 100): cancels and expiry are rare enough that most runs get the parcel
@@ -28,7 +28,7 @@ public sealed class MarketplaceLifecycleProperties
     /// </summary>
     private static readonly (int UpTo, Move Move)[] Weights =
     [
-        (45, Move.Deliver), (62, Move.CourierWorker), (80, Move.CourierStep), (88, Move.Ready), (92, Move.Expire),
+        (45, Move.Deliver), (59, Move.CourierWorker), (62, Move.ReadyCallTimesOut), (80, Move.CourierStep), (88, Move.Ready), (92, Move.Expire),
         (96, Move.BuyerCancel), (100, Move.OperatorCancel),
     ];
 
@@ -117,6 +117,12 @@ public sealed class MarketplaceLifecycleProperties
                     break;
                 case Move.CourierWorker:
                     CourierRound();
+                    break;
+                case Move.ReadyCallTimesOut when _shipment is { Status: ShipmentStatus.Booked, ReadyForPickup: true, ReadyNotified: false, CancelRequested: false } s:
+                    // The courier got the call, shipping never heard back: it retries later, and must not assume the parcel is home.
+                    s.TellingCourierReady();
+                    _courier.Ready = true;
+                    s.CourierFailed("timeout", Now);
                     break;
                 case Move.CourierStep:
                     foreach (var status in _courier.Step()) Send("webhook", new CourierNews(status));

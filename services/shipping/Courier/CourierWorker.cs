@@ -71,6 +71,7 @@ public sealed class CourierWorker(IServiceScopeFactory scopes, IOptions<CourierO
             }
             else if (shipment is { Status: ShipmentStatus.Booked, ReadyForPickup: true, ReadyNotified: false, CancelRequested: false })
             {
+                shipment.TellingCourierReady();
                 await courier.ReadyForPickupAsync(shipment.Id, ct);
                 shipment.ReadyNotifiedToCourier(clock.GetUtcNow());
             }

@@ -25,6 +25,8 @@ public sealed class Shipment
     public string? CourierReference { get; private set; }
     public bool ReadyForPickup { get; private set; }
     public bool ReadyNotified { get; private set; }
+    /// <summary>A ready call went out, answered or not: a call that timed out may still have reached the courier.</summary>
+    public bool ReadyCallAttempted { get; private set; }
     public bool CancelRequested { get; private set; }
     public bool CancelNotified { get; private set; }
     public int CourierAttempts { get; private set; }
@@ -54,8 +56,8 @@ public sealed class Shipment
         || (Status == ShipmentStatus.Booked && ReadyForPickup && !ReadyNotified && !CancelRequested)
         || (CancelRequested && !CancelNotified && CourierReference is not null);
 
-    /// <summary>The courier may have the goods: it was told the parcel is ready, or it reported moving it.</summary>
-    public bool MayBeWithCourier => ReadyNotified || Rank(Status) >= Rank(ShipmentStatus.PickedUp);
+    /// <summary>The courier may have the goods: it was (perhaps) told the parcel is ready, or it reported moving it.</summary>
+    public bool MayBeWithCourier => ReadyNotified || ReadyCallAttempted || Rank(Status) >= Rank(ShipmentStatus.PickedUp);
 
     public IReadOnlyList<IntegrationEvent> Booked(string courierReference, DateTimeOffset now)
     {
@@ -78,7 +80,10 @@ public sealed class Shipment
         Reschedule(now);
     }
 
-    public void ReadyNotifiedToCourier(DateTimeOffset now) { ReadyNotified = true; CourierSucceeded(now); }
+    /// <summary>Recorded before the ready call, in the same transaction as its outcome, so a failed call still counts.</summary>
+    public void TellingCourierReady() => ReadyCallAttempted = true;
+
+    public void ReadyNotifiedToCourier(DateTimeOffset now) { ReadyNotified = ReadyCallAttempted = true; CourierSucceeded(now); }
 
     /// <summary>
     /// The order is cancelled. While the courier cannot have the parcel (not booked, or never told it is ready)
@@ -87,6 +92,10 @@ public sealed class Shipment
     /// </summary>
     public IReadOnlyList<IntegrationEvent> Cancel(DateTimeOffset now)
     {
+        // The order was cancelled (by someone, or by an expiry) after the buyer got the parcel: the buyer has the goods
+        // and orders will follow the delivery; an operator must know.
+        if (Status == ShipmentStatus.Delivered && !CancelRequested)
+            Flag(AnomalyKinds.DeliveredAfterCancel, "Commande annulée alors que le colis était déjà livré", CashCollectedMad, now, now);
         if (CancelRequested || Status is ShipmentStatus.Delivered or ShipmentStatus.Returned or ShipmentStatus.Cancelled) return [];
         CancelRequested = true;
         UpdatedAt = now;

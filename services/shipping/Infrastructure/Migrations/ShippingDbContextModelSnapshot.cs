@@ -162,6 +162,9 @@ namespace Tadamon.Shipping.Infrastructure.Migrations
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("ReadyCallAttempted")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("ReadyForPickup")
                         .HasColumnType("boolean");
 
