@@ -159,6 +159,8 @@ public sealed class MarketplaceLifecycleProperties
             Assert.True(_available >= 0 && _reserved >= 0 && _sold >= 0);
             // Goods with the courier are never back on sale.
             if (_courier.HasGoods) Assert.Equal(Initial - Quantity, _available);
+        // Only a real booking shows on the order.
+        Assert.True(_order.TrackingNumber is null || _courier.Booked, "a booking the courier never made");
             Assert.True(!_order.IsPaid || _order.Status == OrderStatus.Delivered, $"paid while {_order.Status}");
             Assert.True(_shipment?.CashCollectedMad is null || _shipment.Status == ShipmentStatus.Delivered, $"cash on a {_shipment?.Status} parcel");
         }
@@ -231,7 +233,7 @@ public sealed class MarketplaceLifecycleProperties
                     break;
                 case ("orders", ShipmentBooked b): _order.RecordBooking(b.ShipmentId, b.TrackingNumber, Now); break;
                 case ("orders", ShipmentStatusChanged c):
-                    if (_order.ApplyCourierStatus(c.Status, Now) && _order.Status == OrderStatus.Delivered)
+                    if (_order.ApplyShipmentNews(c.ShipmentId, c.TrackingNumber, c.Status, Now) && _order.Status == OrderStatus.Delivered)
                         Send("catalog", new OrderDelivered(_order.Id, _order.CooperativeId));
                     break;
                 case ("orders", CashCollected c): _order.MarkPaid(c.AmountMad, Now); break;
@@ -292,6 +294,8 @@ public sealed class MarketplaceLifecycleProperties
         /// <summary>Picked up and neither handed to the buyer nor back at the cooperative.</summary>
         public bool HasGoods => _next > 0 && !Delivered && !_finished;
         public bool CanMove => _booked && Ready && !_finished;
+
+        public bool Booked => _booked;
 
         public string Book() { _booked = true; return "SBX-1"; }
 

@@ -48,7 +48,7 @@ public sealed class CourierWorkerTests : IClassFixture<ShippingFactory>
 
         Assert.Equal(ShipmentStatus.Created, after.Status);
         Assert.NotNull(after.LastCourierError);
-        Assert.True(after.NextCourierAttemptAt > DateTimeOffset.UtcNow.AddMilliseconds(-200), "backed off");
+        Assert.True(after.NextCourierAttemptAt > after.UpdatedAt, "backed off"); // (measured from its own failure: the machine may be slow)
         // Booked and not yet ready: nothing is owed to the courier, so they left its queue.
         Assert.All(await Task.WhenAll(good.Select(g => Load(g.Id))), s => Assert.Null(s.NextCourierAttemptAt));
         var index = await _shipping.InScopeAsync(db => db.Database

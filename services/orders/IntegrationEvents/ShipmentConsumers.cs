@@ -31,8 +31,7 @@ public sealed class ShipmentStatusChangedConsumer(OrdersDbContext db, TimeProvid
     {
         var order = await Db.Orders.FirstOrDefaultAsync(o => o.Id == message.OrderId, context.CancellationToken);
         if (order is null) return;
-        if (order.TrackingNumber is null) order.RecordBooking(message.ShipmentId, message.TrackingNumber, clock.GetUtcNow());
-        if (order.ApplyCourierStatus(message.Status, clock.GetUtcNow()) && order.Status == OrderStatus.Delivered)
+        if (order.ApplyShipmentNews(message.ShipmentId, message.TrackingNumber, message.Status, clock.GetUtcNow()) && order.Status == OrderStatus.Delivered)
         {
             Db.AddIntegrationEvent(new OrderDelivered(order.Id, order.CooperativeId));
         }

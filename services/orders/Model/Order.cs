@@ -81,6 +81,16 @@ public sealed class Order
     }
 
     /// <summary>
+    /// Shipping's news about the order's parcel: any status but Cancelled proves the booking (whose own copy may be
+    /// late); then the status applies (see <see cref="ApplyCourierStatus"/>).
+    /// </summary>
+    public bool ApplyShipmentNews(Guid shipmentId, string trackingNumber, string shipmentStatus, DateTimeOffset now)
+    {
+        if (shipmentStatus != "Cancelled") RecordBooking(shipmentId, trackingNumber, now);
+        return ApplyCourierStatus(shipmentStatus, now);
+    }
+
+    /// <summary>
     /// Applies the courier's news. Returns true when the order moved. Late or reordered news (a rank not above
     /// the current one) and news about cancelled or rejected orders change nothing; a recalled order takes the
     /// parcel's fate: never left (Cancelled), back (Returned) or delivered after all.
