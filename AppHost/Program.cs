@@ -27,6 +27,8 @@ var courier = builder.AddProject<Projects.CourierSandbox>("courier-sandbox")
     .WithEnvironment("Sandbox__SigningSecret", courierSecret)
     // How fast parcels move (tests speed the courier up; the sandbox's own default is a step every 3 s).
     .WithEnvironment("Sandbox__StepInterval", builder.Configuration["Courier:StepInterval"] ?? "00:00:03")
+    // Courier:Mode=manual: the parcels wait for someone to move them by hand (see the README).
+    .WithEnvironment("Sandbox__Mode", builder.Configuration["Courier:Mode"] ?? "automatic")
     // Dashboard buttons to make the courier misbehave on purpose and watch shipping cope.
     .WithHttpCommand("/control/tick", "Courier: move parcels one step", commandName: "courier-tick")
     .WithHttpCommand("/control/faults/fail-next-delivery", "Courier: fail the next delivery", commandName: "courier-fail-delivery")

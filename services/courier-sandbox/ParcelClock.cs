@@ -2,12 +2,20 @@ using Microsoft.Extensions.Options;
 
 namespace Tadamon.CourierSandbox;
 
-/// <summary>Moves every ready parcel one step per tick and reports each step to shipping through the webhook sender.</summary>
+/// <summary>
+/// Moves every ready parcel one step per tick and reports each step to shipping through the webhook sender.
+/// In manual mode the clock does not run: parcels move on the control API's advance and tick calls only.
+/// </summary>
 public sealed class ParcelClock(ParcelStore store, WebhookSender sender, IOptions<SandboxOptions> options, TimeProvider clock, ILogger<ParcelClock> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.IsManual)
+        {
+            logger.LogInformation("Sandbox in manual mode: parcels move only through POST /control/parcels/{{tracking}}/advance or /control/tick");
+            return;
+        }
         using var timer = new PeriodicTimer(options.Value.StepInterval, clock);
         try
         {
@@ -18,15 +26,19 @@ public sealed class ParcelClock(ParcelStore store, WebhookSender sender, IOption
 
     public void Tick()
     {
-        var faults = store.Faults;
-        foreach (var parcel in store.All)
+        foreach (var parcel in store.All) Step(parcel);
+    }
+
+    /// <summary>Moves one parcel one step (as a tick would) and returns what it reported; nothing when it is not ready or finished.</summary>
+    public IReadOnlyList<string> Step(Parcel parcel)
+    {
+        var steps = Advance(parcel, store.Faults.OutOfOrder);
+        foreach (var status in steps)
         {
-            foreach (var status in Advance(parcel, faults.OutOfOrder))
-            {
-                logger.LogInformation("Parcel {Tracking}: {Status}", parcel.Booking.TrackingNumber, status);
-                sender.Enqueue(parcel, status, clock.GetUtcNow());
-            }
+            logger.LogInformation("Parcel {Tracking}: {Status}", parcel.Booking.TrackingNumber, status);
+            sender.Enqueue(parcel, status, clock.GetUtcNow());
         }
+        return steps;
     }
 
     /// <summary>

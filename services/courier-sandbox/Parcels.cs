@@ -2,9 +2,20 @@ using System.Collections.Concurrent;
 
 namespace Tadamon.CourierSandbox;
 
+public static class SandboxModes
+{
+    /// <summary>Parcels move on the clock, one step every <see cref="SandboxOptions.StepInterval"/>.</summary>
+    public const string Automatic = "automatic";
+    /// <summary>Parcels move only when told to (<c>POST /control/parcels/{tracking}/advance</c>, or <c>/control/tick</c>).</summary>
+    public const string Manual = "manual";
+}
+
 public sealed class SandboxOptions
 {
-    /// <summary>How often every ready parcel moves one step.</summary>
+    /// <summary><c>automatic</c> (default) or <c>manual</c>: a partner plays the courier by hand.</summary>
+    public string Mode { get; set; } = SandboxModes.Automatic;
+    public bool IsManual => string.Equals(Mode, SandboxModes.Manual, StringComparison.OrdinalIgnoreCase);
+    /// <summary>How often every ready parcel moves one step (automatic mode).</summary>
     public TimeSpan StepInterval { get; set; } = TimeSpan.FromSeconds(3);
     /// <summary>Shipping's webhook endpoint (normally the gateway's <c>/webhooks/courier</c>).</summary>
     public Uri? WebhookUrl { get; set; }

@@ -8,6 +8,12 @@ public static class SandboxApi
 {
     public sealed record Booked(string CourierReference);
 
+    /// <summary>The answer to a cancel: a parcel not picked up yet is dropped; one already picked up is brought back.</summary>
+    public sealed record CancelAnswer(bool PickedUp);
+
+    /// <summary>What one manual step reported (empty when the parcel is not ready yet, or its route is finished).</summary>
+    public sealed record Advanced(string TrackingNumber, IReadOnlyList<string> Reported, string? LastStatus, bool Finished);
+
     public sealed record ParcelView(Guid ShipmentId, string TrackingNumber, string CourierReference, bool Ready, bool Cancelled, string? LastStatus, string[] Route);
 
     public static WebApplication MapSandboxApi(this WebApplication app)
@@ -20,7 +26,7 @@ public static class SandboxApi
         parcels.MapPost("/", Book).WithName("BookParcel").WithSummary("Book a parcel; Idempotency-Key (the shipment id) makes a retry return the same booking");
         parcels.MapPost("/{shipmentId:guid}/ready", (Guid shipmentId, ParcelStore store) => Flag(store, shipmentId, p => p.Ready = true))
             .WithName("ParcelReady").WithSummary("The sender has packed the parcel: pick it up");
-        parcels.MapPost("/{shipmentId:guid}/cancel", (Guid shipmentId, ParcelStore store) => Flag(store, shipmentId, p => p.Cancelled = true))
+        parcels.MapPost("/{shipmentId:guid}/cancel", Cancel)
             .WithName("CancelParcel").WithSummary("Do not deliver: not picked up yet, it is dropped; else it is brought back");
         parcels.MapGet("/", (ParcelStore store) => TypedResults.Ok(store.All.Select(View).ToList()))
             .WithName("ListParcels").WithSummary("Every parcel the sandbox carries");
@@ -35,6 +41,8 @@ public static class SandboxApi
             .WithSummary("One change at a time (dashboard buttons): duplicates, out-of-order, unreachable (on/off), fail-next-delivery, bad-signature (+1), reset");
         control.MapPost("/parcels/{trackingNumber}/fail-delivery", FailDelivery).WithName("FailDelivery")
             .WithSummary("This parcel will fail at the door and come back (if it is not at the door yet)");
+        control.MapPost("/parcels/{trackingNumber}/advance", Advance).WithName("AdvanceParcel")
+            .WithSummary("Move this parcel one step now and send its webhook (the way to play the courier in manual mode)");
         control.MapPost("/tick", (ParcelClock clock) => { clock.Tick(); return TypedResults.NoContent(); })
             .WithName("Tick").WithSummary("Move every ready parcel one step now, without waiting for the clock");
         return app;
@@ -59,6 +67,24 @@ public static class SandboxApi
             parcel.Route = Parcel.FailedAndReturned;
         }
         return TypedResults.NoContent();
+    }
+
+    private static Results<Ok<CancelAnswer>, NotFound> Cancel(Guid shipmentId, ParcelStore store)
+    {
+        if (store.Find(shipmentId) is not { } parcel) return TypedResults.NotFound();
+        lock (parcel.Gate)
+        {
+            parcel.Cancelled = true;
+            return TypedResults.Ok(new CancelAnswer(PickedUp: parcel.NextStep > 0));
+        }
+    }
+
+    private static Results<Ok<Advanced>, NotFound> Advance(string trackingNumber, ParcelStore store, ParcelClock clock)
+    {
+        if (store.FindByTracking(trackingNumber) is not { } parcel) return TypedResults.NotFound();
+        var reported = clock.Step(parcel);
+        var view = View(parcel);
+        return TypedResults.Ok(new Advanced(trackingNumber, reported, view.LastStatus, parcel.Finished));
     }
 
     private static Results<NoContent, NotFound> Flag(ParcelStore store, Guid shipmentId, Action<Parcel> change)

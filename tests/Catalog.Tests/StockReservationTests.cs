@@ -105,7 +105,7 @@ public sealed class StockReservationTests(CatalogFactory catalog) : IClassFixtur
         await catalog.InScopeAsync(async (db, sp) =>
         {
             await using var tx = await db.Database.BeginTransactionAsync();
-            await sp.GetRequiredService<StockLedger>().ReleaseAsync(order.OrderId, cooperative, default);
+            await sp.GetRequiredService<StockLedger>().CancelledAsync(new OrderCancelled(order.OrderId, cooperative, "cancelled-by-buyer", "buyer"), default);
             await db.SaveChangesAsync();
             await tx.CommitAsync();
             return true;
@@ -138,7 +138,7 @@ public sealed class StockReservationTests(CatalogFactory catalog) : IClassFixtur
     }
 
     [Fact]
-    public async Task When_a_reservation_expires_Should_release_it_and_tell_orders()
+    public async Task When_a_reservation_expires_Should_tell_orders_once_and_keep_the_units_until_the_order_is_cancelled()
     {
         var cooperative = await catalog.VerifiedCooperativeAsync();
         var product = await catalog.PublishedProductAsync(cooperative, stock: 3);
@@ -149,12 +149,51 @@ public sealed class StockReservationTests(CatalogFactory catalog) : IClassFixtur
 
         var sweeper = catalog.Services.GetServices<IHostedService>().OfType<ReservationSweeper>().Single();
         await sweeper.SweepOnceAsync(default);
+        await sweeper.SweepOnceAsync(default);
 
-        Assert.Equal(ReservationStatus.Released, (await ReservationAsync(order.OrderId))!.Status);
-        Assert.Equal(3, (await ProductAsync(product.Id)).StockAvailable);
+        // The parcel may be with the courier already: only orders knows, so nothing goes back on sale yet.
+        var reservation = await ReservationAsync(order.OrderId);
+        Assert.Equal((ReservationStatus.Held, null), (reservation!.Status, reservation.ExpiresAt));
+        Assert.Equal((0, 3), await CountersAsync(product.Id));
         var announced = await catalog.InScopeAsync((db, _) => db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.Type.Contains("StockReservationExpired")).ToListAsync());
-        Assert.Contains(announced, m => m.Payload.Contains(order.OrderId.ToString()));
+        Assert.Single(announced, m => m.Payload.Contains(order.OrderId.ToString()));
+
+        await catalog.Services.GetRequiredService<IBus>().Publish(new OrderCancelled(order.OrderId, cooperative, "reservation-expired", "system"));
+        await Eventually.TrueAsync(async () => (await ReservationAsync(order.OrderId))!.Status == ReservationStatus.Released, "the release");
+        Assert.Equal((3, 0), await CountersAsync(product.Id));
+    }
+
+    [Fact]
+    public async Task When_an_order_is_cancelled_while_the_courier_may_have_the_parcel_Should_hold_the_units_until_its_fate_is_known()
+    {
+        var cooperative = await catalog.VerifiedCooperativeAsync();
+        var product = await catalog.PublishedProductAsync(cooperative, stock: 6);
+        var neverTaken = Order(cooperative, product.Id, 1);
+        var cameBack = Order(cooperative, product.Id, 2);
+        var deliveredAnyway = Order(cooperative, product.Id, 3);
+        foreach (var o in new[] { neverTaken, cameBack, deliveredAnyway }) await ReserveInOwnTransactionAsync(o);
+        var bus = catalog.Services.GetRequiredService<IBus>();
+
+        foreach (var o in new[] { neverTaken, cameBack, deliveredAnyway })
+            await bus.Publish(new OrderCancelled(o.OrderId, cooperative, "cancelled-by-operator", "operator", AwaitsReturn: true));
+        await Eventually.TrueAsync(async () => (await ReservationAsync(deliveredAnyway.OrderId))!.ExpiresAt is null, "the cancels to pin");
+        Assert.Equal((0, 6), await CountersAsync(product.Id));
+
+        await bus.Publish(new Contracts.Shipping.ShipmentStatusChanged(Guid.NewGuid(), neverTaken.OrderId, "TDM1", "Cancelled", null));
+        await bus.Publish(new Contracts.Shipping.ShipmentReturned(Guid.NewGuid(), cameBack.OrderId));
+        await bus.Publish(new OrderDelivered(deliveredAnyway.OrderId, cooperative));
+
+        await Eventually.TrueAsync(async () => (await ReservationAsync(neverTaken.OrderId))!.Status == ReservationStatus.Released
+            && (await ReservationAsync(cameBack.OrderId))!.Status == ReservationStatus.Restored
+            && (await ReservationAsync(deliveredAnyway.OrderId))!.Status == ReservationStatus.Committed, "each parcel's fate");
+        Assert.Equal((3, 0), await CountersAsync(product.Id));
+    }
+
+    private async Task<(int Available, int Reserved)> CountersAsync(Guid productId)
+    {
+        var product = await ProductAsync(productId);
+        return (product.StockAvailable, product.StockReserved);
     }
 
     [Fact]

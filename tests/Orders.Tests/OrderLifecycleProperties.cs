@@ -12,11 +12,14 @@ namespace Tadamon.Orders.Tests;
 /// </summary>
 public sealed class OrderLifecycleProperties
 {
-    public enum Step { Confirm, Reject, Ready, BuyerCancel, OperatorCancel, PickedUp, InTransit, OutForDelivery, DeliveryFailed, Delivered, Returned, CashCollected }
+    public enum Step { Confirm, Reject, Ready, BuyerCancel, OperatorCancel, PickedUp, InTransit, OutForDelivery, DeliveryFailed, Delivered, Returned, NeverPickedUp, CashCollected }
 
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
-    /// <summary>The rules as a table: from which statuses a command is allowed, and where it goes.</summary>
+    /// <summary>
+    /// The rules as a table: from which statuses a command is allowed, and where it goes (a cancel once the parcel
+    /// may be with the courier goes to Recalling instead, see <see cref="Apply"/>).
+    /// </summary>
     private static readonly Dictionary<Step, (OrderStatus[] From, OrderStatus To)> Commands = new()
     {
         [Step.Confirm] = ([OrderStatus.Placed], OrderStatus.Confirmed),
@@ -34,6 +37,12 @@ public sealed class OrderLifecycleProperties
     ];
 
     private static readonly OrderStatus[] Final = [OrderStatus.Delivered, OrderStatus.Returned, OrderStatus.Rejected, OrderStatus.Cancelled];
+
+    /// <summary>Where a recalled order goes on each piece of news about its parcel; other news leaves it recalling.</summary>
+    private static readonly Dictionary<Step, OrderStatus> RecallEnds = new()
+    {
+        [Step.NeverPickedUp] = OrderStatus.Cancelled, [Step.Returned] = OrderStatus.Returned, [Step.Delivered] = OrderStatus.Delivered,
+    };
 
     private sealed record Model(OrderStatus Status, decimal? Cash);
 
@@ -60,6 +69,8 @@ public sealed class OrderLifecycleProperties
             }
             Assert.Equal(expected.Status, order.Status);
             Assert.Equal(expected.Cash, order.CashCollectedMad);
+            // Paid exactly when delivered with the cash in.
+            Assert.Equal(expected.Status == OrderStatus.Delivered && expected.Cash is not null, order.IsPaid);
             // A final status is never left; cash is taken once.
             if (Final.Contains(model.Status)) Assert.Equal(model.Status, order.Status);
             if (model.Cash is { } paid) Assert.Equal(paid, order.CashCollectedMad);
@@ -73,9 +84,12 @@ public sealed class OrderLifecycleProperties
         if (Commands.TryGetValue(step, out var rule))
         {
             allowed = rule.From.Contains(model.Status);
-            return allowed ? model with { Status = rule.To } : model;
+            var recall = rule.To == OrderStatus.Cancelled && model.Status is not (OrderStatus.Placed or OrderStatus.Confirmed);
+            return allowed ? model with { Status = recall ? OrderStatus.Recalling : rule.To } : model;
         }
         if (step == Step.CashCollected) return model.Cash is null ? model with { Cash = 250m } : model;
+        if (model.Status == OrderStatus.Recalling) return RecallEnds.TryGetValue(step, out var end) ? model with { Status = end } : model;
+        if (step == Step.NeverPickedUp) return model;
         var target = step switch
         {
             Step.PickedUp or Step.InTransit or Step.OutForDelivery => OrderStatus.Shipped,
@@ -98,6 +112,7 @@ public sealed class OrderLifecycleProperties
             case Step.BuyerCancel: order.Cancel("changed my mind", byOperator: false, Now); break;
             case Step.OperatorCancel: order.Cancel("fraud", byOperator: true, Now); break;
             case Step.CashCollected: order.MarkPaid(250m, Now); break;
+            case Step.NeverPickedUp: order.ApplyCourierStatus("Cancelled", Now); break;
             default: order.ApplyCourierStatus(step.ToString(), Now); break;
         }
     }

@@ -81,10 +81,11 @@ public sealed class OrderLifecycleTests(OrdersFactory orders) : IClassFixture<Or
     }
 
     [Fact]
-    public async Task When_a_buyer_cancels_after_pickup_Should_answer_409_but_an_operator_may_cancel()
+    public async Task When_a_buyer_cancels_after_pickup_Should_answer_409_but_an_operator_may_recall_the_parcel()
     {
         var order = await ConfirmedAsync("buyer-late-cancel", Guid.NewGuid());
-        await Bus.Publish(new ShipmentStatusChanged(Guid.NewGuid(), order.Id, "TDMTEST0001", "PickedUp", null));
+        var shipment = Guid.NewGuid();
+        await Bus.Publish(new ShipmentStatusChanged(shipment, order.Id, "TDMTEST0001", "PickedUp", null));
         await WaitForStatusAsync(order.Id, OrderStatus.Shipped);
 
         var byBuyer = await orders.Buyer("buyer-late-cancel").PostAsJsonAsync($"/{order.Id}/cancel", new { reason = "trop tard" });
@@ -92,7 +93,33 @@ public sealed class OrderLifecycleTests(OrdersFactory orders) : IClassFixture<Or
 
         Assert.Equal(HttpStatusCode.Conflict, byBuyer.StatusCode);
         Assert.Equal(HttpStatusCode.OK, byOperator.StatusCode);
-        Assert.Equal(OrderStatus.Cancelled, (await OrderAsync(order.Id)).Status);
+        // The goods are with the courier: the order waits for them, and catalog is told to keep the stock held.
+        Assert.Equal(OrderStatus.Recalling, (await OrderAsync(order.Id)).Status);
+        var cancels = await orders.InScopeAsync(async db => (await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Type.Contains("OrderCancelled")).ToListAsync()).Where(m => m.Payload.Contains(order.Id.ToString())).ToList());
+        Assert.Contains("\"awaitsReturn\":true", Assert.Single(cancels).Payload.Replace(" ", ""), StringComparison.OrdinalIgnoreCase);
+
+        await Bus.Publish(new ShipmentStatusChanged(shipment, order.Id, "TDMTEST0001", "InTransit", null));
+        await Bus.Publish(new ShipmentStatusChanged(shipment, order.Id, "TDMTEST0001", "Returned", null));
+        await WaitForStatusAsync(order.Id, OrderStatus.Returned);
+        Assert.False((await OrderAsync(order.Id)).IsPaid);
+    }
+
+    [Fact]
+    public async Task When_an_order_is_booked_Should_show_its_shipment_and_each_step_with_its_time()
+    {
+        var order = await ConfirmedAsync("buyer-history", Guid.NewGuid());
+        var shipment = Guid.NewGuid();
+        await Bus.Publish(new ShipmentBooked(shipment, order.Id, "TDMTEST0009"));
+        await Eventually.TrueAsync(async () => (await OrderAsync(order.Id)).ShipmentId == shipment, "the booking");
+
+        var seen = await orders.Buyer("buyer-history").GetFromJsonAsync<OrderResponse>($"/{order.Id}");
+        var byOperator = await orders.As(Roles.Operator, "operator").GetFromJsonAsync<OrderResponse>($"/{order.Id}");
+
+        Assert.Equal((shipment, "TDMTEST0009"), (seen!.ShipmentId, seen.TrackingNumber));
+        Assert.Equal(["Placed", "Confirmed", "ShipmentBooked"], seen.History!.Select(h => h.Event));
+        Assert.True(seen.History![0].At <= seen.History[1].At && seen.History[1].At <= seen.History[2].At);
+        Assert.Equal(seen.History.Select(h => h.Event), byOperator!.History!.Select(h => h.Event));
     }
 
     [Fact]

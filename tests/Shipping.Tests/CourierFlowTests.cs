@@ -90,7 +90,7 @@ public sealed class CourierFlowTests : IClassFixture<ShippingFactory>, IClassFix
         Assert.Equal(640m, done.CashCollectedMad);
         Assert.Equal(1, await AnnouncedAsync(parcel.Id, "CashCollected"));
         Assert.Equal(1, await AnnouncedAsync(parcel.Id, "ShipmentDelivered"));
-        var applied = (await ShipmentOfAsync(parcel.OrderId))!.Timeline.Where(e => e.Applied && e.Note is null).OrderBy(e => e.Id).Select(e => (int)e.Status).ToList();
+        var applied = (await ShipmentOfAsync(parcel.OrderId))!.Timeline.Where(e => e.Applied && e.Note is null).OrderBy(e => e.Id).Select(e => (int)e.Status!.Value).ToList();
         Assert.Equal(applied.Order(), applied); // every applied step moved forward
     }
 
@@ -104,5 +104,26 @@ public sealed class CourierFlowTests : IClassFixture<ShippingFactory>, IClassFix
 
         Assert.Equal(1, await AnnouncedAsync(parcel.Id, "ShipmentReturned"));
         Assert.Null((await ShipmentOfAsync(parcel.OrderId))!.CashCollectedMad);
+    }
+
+    [Fact]
+    public async Task When_an_order_is_cancelled_while_its_parcel_waits_for_pickup_Should_end_once_the_courier_says_it_never_took_it()
+    {
+        var waiting = await ReadyParcelAsync();
+        var onTheRoad = await ReadyParcelAsync();
+        (await _courier.CreateClient().PostAsync($"/control/parcels/{onTheRoad.TrackingNumber}/advance", null)).EnsureSuccessStatusCode();
+        await Eventually.TrueAsync(async () => (await ShipmentOfAsync(onTheRoad.OrderId))!.Status == ShipmentStatus.PickedUp, "the pickup");
+        var bus = _shipping.Services.GetRequiredService<IBus>();
+
+        // The courier was told both are ready: only its answer says whether it has them.
+        await bus.Publish(new OrderCancelled(waiting.OrderId, waiting.CooperativeId, "changed my mind", "buyer", AwaitsReturn: true));
+        await bus.Publish(new OrderCancelled(onTheRoad.OrderId, onTheRoad.CooperativeId, "fraude", "operator", AwaitsReturn: true));
+
+        await Eventually.TrueAsync(async () => (await ShipmentOfAsync(waiting.OrderId))!.Status == ShipmentStatus.Cancelled, "the drop");
+        var announced = await _shipping.InScopeAsync(async db => (await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Type.Contains("ShipmentStatusChanged")).ToListAsync()).Count(m => m.Payload.Contains(waiting.Id.ToString()) && m.Payload.Contains("Cancelled")));
+        Assert.Equal(1, announced);
+        var back = await TickUntilAsync(onTheRoad.OrderId, s => s.Status == ShipmentStatus.Returned, "the return");
+        Assert.Null(back.NextCourierAttemptAt);
     }
 }

@@ -176,6 +176,8 @@ public sealed class CourierWebhookTests(ShippingFactory shipping) : IClassFixtur
     public async Task When_cash_is_reported_twice_under_two_ids_Should_be_collected_once()
     {
         var shipment = await BookedShipmentAsync();
+        await shipping.WebhookAsync(News(shipment, "delivered"));
+        await Eventually.TrueAsync(async () => (await ShipmentAsync(shipment.Id)).Status == ShipmentStatus.Delivered, "the delivery");
 
         await shipping.WebhookAsync(News(shipment, "cash_collected", amount: 640m));
         await shipping.WebhookAsync(News(shipment, "cash_collected", amount: 640m));
@@ -183,5 +185,62 @@ public sealed class CourierWebhookTests(ShippingFactory shipping) : IClassFixtur
         await Eventually.TrueAsync(async () => (await ShipmentAsync(shipment.Id)).CashCollectedMad == 640m, "the cash");
         await Task.Delay(700);
         Assert.Single(await AnnouncedAsync(shipment, "CashCollected"));
+    }
+
+    [Fact]
+    public async Task When_cash_is_reported_for_a_returned_parcel_Should_pay_nothing_and_list_an_anomaly_for_operators()
+    {
+        var shipment = await BookedShipmentAsync();
+        await shipping.WebhookAsync(News(shipment, "delivery_failed"));
+        await shipping.WebhookAsync(News(shipment, "returned"));
+        await Eventually.TrueAsync(async () => (await ShipmentAsync(shipment.Id)).Status == ShipmentStatus.Returned, "the return");
+
+        var response = await shipping.WebhookAsync(News(shipment, "cash_collected", amount: 75m));
+
+        Assert.False((await response.Content.ReadFromJsonAsync<CourierWebhooksApi.Acknowledged>())!.Duplicate);
+        var operatorClient = shipping.CreateClient().ActingAs("operator", Roles.Operator);
+        var anomaly = await Eventually.GetAsync(async () =>
+            (await operatorClient.GetFromJsonAsync<Page<ShipmentsApi.AnomalySummary>>("/shipments/anomalies?pageSize=100"))!.Items
+                .FirstOrDefault(a => a.ShipmentId == shipment.Id), "the anomaly");
+        Assert.Equal((AnomalyKinds.CashWithoutDelivery, 75m, "Returned", shipment.OrderId), (anomaly.Kind, anomaly.AmountMad, anomaly.ShipmentStatus, anomaly.OrderId));
+        Assert.Null((await ShipmentAsync(shipment.Id)).CashCollectedMad);
+        Assert.Empty(await AnnouncedAsync(shipment, "CashCollected"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await shipping.CreateClient().ActingAs("buyer", Roles.Buyer).GetAsync("/shipments/anomalies")).StatusCode);
+    }
+
+    [Fact]
+    public async Task When_cash_overtakes_its_delivery_Should_collect_it_on_delivery_as_a_line_of_its_own()
+    {
+        var shipment = await BookedShipmentAsync();
+        var start = DateTimeOffset.UtcNow;
+
+        await shipping.WebhookAsync(News(shipment, "cash_collected", start.AddMinutes(2), 640m));
+        await Eventually.TrueAsync(async () => (await ShipmentAsync(shipment.Id)).CashPendingMad == 640m, "the cash to wait");
+        Assert.Empty(await AnnouncedAsync(shipment, "CashCollected"));
+        await shipping.WebhookAsync(News(shipment, "delivered", start.AddMinutes(1)));
+
+        await Eventually.TrueAsync(async () => (await ShipmentAsync(shipment.Id)).CashCollectedMad == 640m, "the cash");
+        Assert.Single(await AnnouncedAsync(shipment, "CashCollected"));
+        var tracked = await shipping.CreateClient().GetFromJsonAsync<TrackingApi.TrackingResponse>($"/tracking/{shipment.TrackingNumber}");
+        Assert.Equal(["Booked", "Delivered", "CashCollected"], tracked!.Timeline.Select(e => e.Status));
+        Assert.True(tracked.CashCollected);
+        // Finished: no longer in the courier worker's queue.
+        Assert.Null((await ShipmentAsync(shipment.Id)).NextCourierAttemptAt);
+    }
+
+    [Fact]
+    public async Task When_a_parcel_is_delivered_after_its_order_was_cancelled_Should_list_it_for_an_operator()
+    {
+        var shipment = await BookedShipmentAsync();
+        await shipping.WebhookAsync(News(shipment, "picked_up"));
+        await Eventually.TrueAsync(async () => (await ShipmentAsync(shipment.Id)).Status == ShipmentStatus.PickedUp, "the pickup");
+        await shipping.Services.GetRequiredService<MassTransit.IBus>().Publish(new Contracts.Orders.OrderCancelled(shipment.OrderId, shipment.CooperativeId, "fraude", "operator", AwaitsReturn: true));
+        await Eventually.TrueAsync(async () => (await ShipmentAsync(shipment.Id)).CancelRequested, "the cancel");
+
+        await shipping.WebhookAsync(News(shipment, "delivered"));
+
+        await Eventually.TrueAsync(() => shipping.InScopeAsync(db => db.Anomalies.AnyAsync(a => a.ShipmentId == shipment.Id && a.Kind == AnomalyKinds.DeliveredAfterCancel)),
+            "the anomaly");
+        Assert.Equal(ShipmentStatus.Delivered, (await ShipmentAsync(shipment.Id)).Status);
     }
 }

@@ -21,7 +21,7 @@ public sealed class ShipmentsListTests(ShippingFactory shipping) : IClassFixture
                 CashOnDeliveryMad = 90m, Recipient = new Recipient("Fatima", "0612345678", "souss-massa", "Agadir", "1 rue"),
             };
             shipment.Booked("SBX-2", DateTimeOffset.UtcNow);
-            shipment.Advance(ShipmentStatus.Returned, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null);
+            shipment.ApplyCourierNews("returned", null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
             db.Shipments.Add(shipment);
             await db.SaveChangesAsync();
             return shipment;

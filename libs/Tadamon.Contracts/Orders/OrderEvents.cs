@@ -25,8 +25,12 @@ public sealed record OrderConfirmed(
 /// <summary>The cooperative packed the parcel; the courier may pick it up.</summary>
 public sealed record OrderReadyForPickup(Guid OrderId, Guid CooperativeId) : IntegrationEvent;
 
-/// <summary>The order will not be delivered. <paramref name="CancelledBy"/> is a role (buyer, operator, system).</summary>
-public sealed record OrderCancelled(Guid OrderId, Guid CooperativeId, string Reason, string CancelledBy) : IntegrationEvent;
+/// <summary>
+/// The order will not be delivered. <paramref name="CancelledBy"/> is a role (buyer, operator, system).
+/// <paramref name="AwaitsReturn"/>: the courier may already have the parcel, so its stock stays held until
+/// shipping reports it back (<c>ShipmentReturned</c>) or never taken (<c>ShipmentStatusChanged</c> Cancelled).
+/// </summary>
+public sealed record OrderCancelled(Guid OrderId, Guid CooperativeId, string Reason, string CancelledBy, bool AwaitsReturn = false) : IntegrationEvent;
 
 /// <summary>The buyer received the parcel: the reserved stock is sold for good.</summary>
 public sealed record OrderDelivered(Guid OrderId, Guid CooperativeId) : IntegrationEvent;

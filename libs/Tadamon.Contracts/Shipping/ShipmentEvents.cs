@@ -5,7 +5,8 @@ public sealed record ShipmentBooked(Guid ShipmentId, Guid OrderId, string Tracki
 
 /// <summary>
 /// The parcel moved forward. <paramref name="Status"/> is one of the normalised statuses: Booked, PickedUp,
-/// InTransit, OutForDelivery, Delivered, DeliveryFailed, Returned. It never moves backwards for one shipment,
+/// InTransit, OutForDelivery, Delivered, DeliveryFailed, Returned, or Cancelled (the parcel never left the
+/// cooperative: its stock can go back on sale). It never moves backwards for one shipment,
 /// but copies may arrive out of order: compare <see cref="IntegrationEvent.OccurredAt"/> or the status rank.
 /// </summary>
 public sealed record ShipmentStatusChanged(Guid ShipmentId, Guid OrderId, string TrackingNumber, string Status, string? Note) : IntegrationEvent;

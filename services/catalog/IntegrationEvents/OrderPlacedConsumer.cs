@@ -25,12 +25,12 @@ public sealed class OrderPlacedConsumer(CatalogDbContext db, StockLedger ledger,
     }
 }
 
-/// <summary>A cancelled order's units go back on sale.</summary>
+/// <summary>A cancelled order's units go back on sale, or wait for the parcel when the courier may have it.</summary>
 public sealed class OrderCancelledConsumer(CatalogDbContext db, StockLedger ledger, ILogger<OrderCancelledConsumer> logger)
     : InboxConsumer<OrderCancelled, CatalogDbContext>(db, logger)
 {
     protected override Task HandleAsync(OrderCancelled message, ConsumeContext<OrderCancelled> context) =>
-        ledger.ReleaseAsync(message.OrderId, message.CooperativeId, context.CancellationToken);
+        ledger.CancelledAsync(message, context.CancellationToken);
 }
 
 /// <summary>A delivered order's units are sold for good.</summary>

@@ -15,12 +15,12 @@ public sealed class ShipmentReturnedConsumer(CatalogDbContext db, StockLedger le
 }
 
 /// <summary>
-/// Once the courier has the parcel, its reservation must not expire (the goods have left the cooperative).
-/// Any status past Booked proves the pickup, even when the PickedUp copy itself is late.
+/// Once the courier has the parcel, its reservation must not expire (the goods have left the cooperative); when
+/// the courier never took a cancelled parcel (Cancelled), its units go back on sale.
 /// </summary>
 public sealed class ShipmentPickedUpConsumer(CatalogDbContext db, StockLedger ledger, ILogger<ShipmentPickedUpConsumer> logger)
     : InboxConsumer<ShipmentStatusChanged, CatalogDbContext>(db, logger)
 {
     protected override Task HandleAsync(ShipmentStatusChanged message, ConsumeContext<ShipmentStatusChanged> context) =>
-        message.Status != "Booked" ? ledger.PinAsync(message.OrderId, context.CancellationToken) : Task.CompletedTask;
+        ledger.ShipmentMovedAsync(message.OrderId, message.Status, context.CancellationToken);
 }

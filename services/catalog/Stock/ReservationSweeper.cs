@@ -3,7 +3,7 @@ using Tadamon.Catalog.Infrastructure;
 
 namespace Tadamon.Catalog.Stock;
 
-/// <summary>Periodically puts expired reservations back on sale (and tells orders, through the outbox).</summary>
+/// <summary>Periodically reports expired reservations to orders (through the outbox), which cancels what it may.</summary>
 public sealed class ReservationSweeper(IServiceScopeFactory scopes, IOptions<StockOptions> options, ILogger<ReservationSweeper> logger)
     : BackgroundService
 {
@@ -31,7 +31,7 @@ public sealed class ReservationSweeper(IServiceScopeFactory scopes, IOptions<Sto
         var expired = await scope.ServiceProvider.GetRequiredService<StockLedger>().ExpireDueAsync(100, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        if (expired > 0) logger.LogInformation("Released {Count} expired stock reservations", expired);
+        if (expired > 0) logger.LogInformation("Reported {Count} expired stock reservations to orders", expired);
         return expired;
     }
 

@@ -62,54 +62,37 @@ public sealed class StockLedger(CatalogDbContext db, TimeProvider clock, IOption
         return true;
     }
 
-    /// <summary>Puts held units back on sale. A cancel that arrives before its order leaves a tombstone.</summary>
-    public async Task ReleaseAsync(Guid orderId, Guid cooperativeId, CancellationToken ct)
+    /// <summary>
+    /// An order was cancelled: its units go back on sale unless the courier may have the parcel (then they wait for
+    /// its return or the courier's word that it never took it). A cancel that arrives before its order leaves a tombstone.
+    /// </summary>
+    public async Task CancelledAsync(OrderCancelled cancel, CancellationToken ct)
     {
         RequireTransaction();
-        var reservation = await LockReservationAsync(orderId, ct);
+        var reservation = await LockReservationAsync(cancel.OrderId, ct);
         if (reservation is null)
         {
-            db.StockReservations.Add(new StockReservation { OrderId = orderId, CooperativeId = cooperativeId, Status = ReservationStatus.Released });
+            db.StockReservations.Add(new StockReservation { OrderId = cancel.OrderId, CooperativeId = cancel.CooperativeId, Status = ReservationStatus.Released });
             return;
         }
-        if (reservation.Status != ReservationStatus.Held) return;
-        await MoveAsync(reservation, toAvailable: true, fromReserved: true, ct);
-        reservation.Status = ReservationStatus.Released;
+        await MoveAsync(reservation, reservation.Cancelled(cancel.AwaitsReturn, clock.GetUtcNow()), ct);
     }
 
     /// <summary>Delivered: held units leave the books for good.</summary>
-    public async Task CommitAsync(Guid orderId, CancellationToken ct)
-    {
-        RequireTransaction();
-        var reservation = await LockReservationAsync(orderId, ct);
-        if (reservation is not { Status: ReservationStatus.Held }) return;
-        await MoveAsync(reservation, toAvailable: false, fromReserved: true, ct);
-        reservation.Status = ReservationStatus.Committed;
-    }
+    public Task CommitAsync(Guid orderId, CancellationToken ct) => ChangeAsync(orderId, (r, now) => r.Delivered(now), ct);
 
     /// <summary>The parcel came back: its units are on sale again, whether or not they had been committed.</summary>
-    public async Task RestoreAsync(Guid orderId, CancellationToken ct)
-    {
-        RequireTransaction();
-        var reservation = await LockReservationAsync(orderId, ct);
-        if (reservation is null) return;
-        if (reservation.Status is not (ReservationStatus.Held or ReservationStatus.Committed)) return;
-        await MoveAsync(reservation, toAvailable: true, fromReserved: reservation.Status == ReservationStatus.Held, ct);
-        reservation.Status = ReservationStatus.Restored;
-    }
+    public Task RestoreAsync(Guid orderId, CancellationToken ct) => ChangeAsync(orderId, (r, now) => r.Returned(now), ct);
 
-    /// <summary>The parcel left the cooperative: the reservation must not expire any more.</summary>
-    public async Task PinAsync(Guid orderId, CancellationToken ct)
-    {
-        RequireTransaction();
-        if (await LockReservationAsync(orderId, ct) is { Status: ReservationStatus.Held } reservation)
-        {
-            reservation.ExpiresAt = null;
-            reservation.UpdatedAt = clock.GetUtcNow();
-        }
-    }
+    /// <summary>Shipping's news about the parcel (see <see cref="StockReservation.ShipmentMoved"/>).</summary>
+    public Task ShipmentMovedAsync(Guid orderId, string shipmentStatus, CancellationToken ct) =>
+        ChangeAsync(orderId, (r, now) => r.ShipmentMoved(shipmentStatus, now), ct);
 
-    /// <summary>Releases held reservations past their time; replicas share the work (SKIP LOCKED).</summary>
+    /// <summary>
+    /// Reports held reservations past their time to orders, which cancels the order if it may (and the units come
+    /// back through that cancel). No product row is touched here, so a sweep cannot deadlock with reservations.
+    /// Replicas share the work (SKIP LOCKED).
+    /// </summary>
     public async Task<int> ExpireDueAsync(int batch, CancellationToken ct)
     {
         RequireTransaction();
@@ -120,14 +103,9 @@ public sealed class StockLedger(CatalogDbContext db, TimeProvider clock, IOption
                 WHERE "Status" = 'Held' AND "ExpiresAt" IS NOT NULL AND "ExpiresAt" < {now}
                 ORDER BY "ExpiresAt" LIMIT {batch} FOR UPDATE SKIP LOCKED
                 """)
-            .Include(r => r.Lines)
             .ToListAsync(ct);
-        foreach (var reservation in due)
-        {
-            await MoveAsync(reservation, toAvailable: true, fromReserved: true, ct);
-            reservation.Status = ReservationStatus.Released;
+        foreach (var reservation in due.Where(r => r.Expire(now)))
             db.AddIntegrationEvent(new StockReservationExpired(reservation.OrderId));
-        }
         return due.Count;
     }
 
@@ -160,21 +138,32 @@ public sealed class StockLedger(CatalogDbContext db, TimeProvider clock, IOption
         return reservation;
     }
 
-    /// <summary>Moves a reservation's units with relative updates (no read-modify-write), in product id order.</summary>
-    private async Task MoveAsync(StockReservation reservation, bool toAvailable, bool fromReserved, CancellationToken ct)
+    private async Task ChangeAsync(Guid orderId, Func<StockReservation, DateTimeOffset, StockMove> change, CancellationToken ct)
     {
-        var backToSale = toAvailable ? 1 : 0;
-        var outOfReserve = fromReserved ? 1 : 0;
+        RequireTransaction();
+        if (await LockReservationAsync(orderId, ct) is { } reservation) await MoveAsync(reservation, change(reservation, clock.GetUtcNow()), ct);
+    }
+
+    /// <summary>Moves a reservation's units with relative updates (no read-modify-write), in product id order.</summary>
+    private async Task MoveAsync(StockReservation reservation, StockMove move, CancellationToken ct)
+    {
+        var (toAvailable, fromReserved) = move switch
+        {
+            StockMove.ReservedToAvailable => (1, 1),
+            StockMove.ReservedToSold => (0, 1),
+            StockMove.SoldToAvailable => (1, 0),
+            _ => (0, 0),
+        };
+        if (move == StockMove.None) return;
         foreach (var line in reservation.Lines.OrderBy(l => l.ProductId))
         {
             await db.Database.ExecuteSqlAsync($"""
-                UPDATE products SET "StockAvailable" = "StockAvailable" + {line.Quantity * backToSale},
-                                    "StockReserved" = "StockReserved" - {line.Quantity * outOfReserve},
+                UPDATE products SET "StockAvailable" = "StockAvailable" + {line.Quantity * toAvailable},
+                                    "StockReserved" = "StockReserved" - {line.Quantity * fromReserved},
                                     "UpdatedAt" = now()
                 WHERE "Id" = {line.ProductId}
                 """, ct);
         }
-        reservation.UpdatedAt = clock.GetUtcNow();
     }
 
     private void RequireTransaction()

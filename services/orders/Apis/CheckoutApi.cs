@@ -90,7 +90,7 @@ public static class CheckoutApi
                     Quantity = x.Quantity, UnitPriceMad = x.Entry.PriceMad,
                 }).ToList(),
                 TotalMad = cooperative.Sum(x => x.Entry.PriceMad * x.Quantity),
-            })
+            }.Placed())
             .ToList();
         var purchase = new Purchase
         {

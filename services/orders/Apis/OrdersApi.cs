@@ -42,8 +42,8 @@ public static class OrdersApi
     {
         if (!services.Caller.IsAuthenticated) return Problems.Unauthorized(services.Http);
         // Someone else's order answers exactly like a missing one.
-        return await services.VisibleOrders().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } order
-            ? TypedResults.Ok(OrderResponse.From(order))
+        return await services.VisibleOrders().AsNoTracking().Include(o => o.History).FirstOrDefaultAsync(o => o.Id == id, ct) is { } order
+            ? TypedResults.Ok(OrderResponse.WithHistory(order))
             : TypedResults.NotFound();
     }
 
@@ -59,7 +59,7 @@ public static class OrdersApi
 
         var reason = string.IsNullOrWhiteSpace(request?.Reason) ? (byOperator ? "cancelled-by-operator" : "cancelled-by-buyer") : request.Reason.Trim();
         return await ChangeAsync(services, order, o => o.Cancel(reason, byOperator, services.Clock.GetUtcNow()),
-            new OrderCancelled(order.Id, order.CooperativeId, reason, caller.Role ?? "unknown"), ct);
+            o => new OrderCancelled(o.Id, o.CooperativeId, reason, caller.Role ?? "unknown", o.AwaitsReturn), ct);
     }
 
     private static async Task<Results<Ok<OrderResponse>, NotFound, ProblemHttpResult>> MarkReady(
@@ -73,12 +73,15 @@ public static class OrdersApi
             return Problems.Forbidden(services.Http);
 
         return await ChangeAsync(services, order, o => o.MarkReadyForPickup(services.Clock.GetUtcNow()),
-            new OrderReadyForPickup(order.Id, order.CooperativeId), ct);
+            o => new OrderReadyForPickup(o.Id, o.CooperativeId), ct);
     }
 
-    /// <summary>Applies a lifecycle step and its event in one save; a step the lifecycle forbids is a 409.</summary>
+    /// <summary>
+    /// Applies a lifecycle step and its event (made after the step, which may shape it) in one save; a step the
+    /// lifecycle forbids is a 409.
+    /// </summary>
     private static async Task<Results<Ok<OrderResponse>, NotFound, ProblemHttpResult>> ChangeAsync(
-        OrdersServices services, Order order, Action<Order> step, Contracts.IntegrationEvent @event, CancellationToken ct)
+        OrdersServices services, Order order, Action<Order> step, Func<Order, Contracts.IntegrationEvent> @event, CancellationToken ct)
     {
         try
         {
@@ -90,7 +93,7 @@ public static class OrdersApi
                 $"Une commande à l'état {ex.From} ne peut pas être {FrenchAction(ex.Action)}.",
                 $"لا يمكن تنفيذ هذا الإجراء على طلب في حالة {ex.From}.", "illegal-transition");
         }
-        services.Db.AddIntegrationEvent(@event);
+        services.Db.AddIntegrationEvent(@event(order));
         try
         {
             await services.Db.SaveChangesAsync(ct);

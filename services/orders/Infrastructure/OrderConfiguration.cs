@@ -50,9 +50,21 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             line.Property(l => l.UnitPriceMad).HasPrecision(12, 2);
             line.Ignore(l => l.LineTotalMad);
         });
+        order.HasMany(o => o.History).WithOne().HasForeignKey(h => h.OrderId);
         // xmin: an API change and a consumer change to one order never silently overwrite each other.
         order.Property<uint>("Version").IsRowVersion();
         order.HasIndex(o => new { o.BuyerId, o.PlacedAt });
         order.HasIndex(o => new { o.CooperativeId, o.PlacedAt });
+    }
+}
+
+internal sealed class OrderHistoryEntryConfiguration : IEntityTypeConfiguration<OrderHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<OrderHistoryEntry> entry)
+    {
+        entry.ToTable("order_history");
+        entry.Property(h => h.Event).HasMaxLength(30);
+        entry.Property(h => h.Note).HasMaxLength(500);
+        entry.HasIndex(h => new { h.OrderId, h.At });
     }
 }

@@ -21,7 +21,8 @@ public sealed class ShipmentBookedConsumer(OrdersDbContext db, TimeProvider cloc
 
 /// <summary>
 /// Follows the parcel: picked up → Shipped, delivered → Delivered (and catalog is told the stock is sold),
-/// failed → DeliveryFailed, back → Returned. Late copies never move an order backwards.
+/// failed → DeliveryFailed, back → Returned; a recalled order learns its parcel's fate (see <see cref="Order.ApplyCourierStatus"/>).
+/// Late copies never move an order backwards.
 /// </summary>
 public sealed class ShipmentStatusChangedConsumer(OrdersDbContext db, TimeProvider clock, ILogger<ShipmentStatusChangedConsumer> logger)
     : InboxConsumer<ShipmentStatusChanged, OrdersDbContext>(db, logger)
@@ -30,15 +31,14 @@ public sealed class ShipmentStatusChangedConsumer(OrdersDbContext db, TimeProvid
     {
         var order = await Db.Orders.FirstOrDefaultAsync(o => o.Id == message.OrderId, context.CancellationToken);
         if (order is null) return;
-        if (order.TrackingNumber is null) order.RecordBooking(message.ShipmentId, message.TrackingNumber, clock.GetUtcNow());
-        if (order.ApplyCourierStatus(message.Status, clock.GetUtcNow()) && order.Status == OrderStatus.Delivered)
+        if (order.ApplyShipmentNews(message.ShipmentId, message.TrackingNumber, message.Status, clock.GetUtcNow()) && order.Status == OrderStatus.Delivered)
         {
             Db.AddIntegrationEvent(new OrderDelivered(order.Id, order.CooperativeId));
         }
     }
 }
 
-/// <summary>The courier collected the cash: the order is paid (whatever its delivery news says so far).</summary>
+/// <summary>The courier collected the cash: the order is paid once delivered (see <see cref="Order.MarkPaid"/>).</summary>
 public sealed class CashCollectedConsumer(OrdersDbContext db, TimeProvider clock, ILogger<CashCollectedConsumer> logger)
     : InboxConsumer<CashCollected, OrdersDbContext>(db, logger)
 {

@@ -59,7 +59,10 @@ public sealed class StockReservationRejectedConsumer(OrdersDbContext db, TimePro
     }
 }
 
-/// <summary>The reservation ran out before the parcel left: the order is cancelled (stock is already back on sale).</summary>
+/// <summary>
+/// The reservation ran out before the parcel left: the order is cancelled, and catalog puts the stock back on sale
+/// on that cancel (at once, or once the courier confirms it never took a parcel that was ready).
+/// </summary>
 public sealed class StockReservationExpiredConsumer(OrdersDbContext db, TimeProvider clock, ILogger<StockReservationExpiredConsumer> logger)
     : InboxConsumer<StockReservationExpired, OrdersDbContext>(db, logger)
 {
@@ -73,7 +76,7 @@ public sealed class StockReservationExpiredConsumer(OrdersDbContext db, TimeProv
         }
         const string reason = "reservation-expired";
         order.Cancel(reason, byOperator: false, clock.GetUtcNow());
-        Db.AddIntegrationEvent(new OrderCancelled(order.Id, order.CooperativeId, reason, "system"));
+        Db.AddIntegrationEvent(new OrderCancelled(order.Id, order.CooperativeId, reason, "system", order.AwaitsReturn));
     }
 }
 

@@ -31,7 +31,7 @@ public static class CourierWebhooksApi
         return app;
     }
 
-    /// <summary>What the courier sends. <c>Status</c> is the courier's own code, mapped by <see cref="CourierStatuses"/>.</summary>
+    /// <summary>What the courier sends. <c>Status</c> is the courier's own code, mapped by <see cref="Model.CourierCodes"/>.</summary>
     public sealed record CourierNotification(Guid ShipmentId, string TrackingNumber, string Status, DateTimeOffset OccurredAt, decimal? AmountMad);
 
     public sealed record Acknowledged(string WebhookId, bool Duplicate);

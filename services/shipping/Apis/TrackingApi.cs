@@ -15,6 +15,7 @@ public static class TrackingApi
         return tracking;
     }
 
+    /// <summary><c>Status</c> is a parcel status, or <c>CashCollected</c> for the cash line (amount in the note).</summary>
     public sealed record TimelineEntry(string Status, DateTimeOffset OccurredAt, bool Applied, string? Note);
 
     public sealed record TrackingResponse(
@@ -27,7 +28,7 @@ public static class TrackingApi
             .FirstOrDefaultAsync(s => s.TrackingNumber == trackingNumber, ct);
         if (shipment is null) return TypedResults.NotFound();
         var timeline = shipment.Timeline.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
-            .Select(e => new TimelineEntry(e.Status.ToString(), e.OccurredAt, e.Applied, e.Note)).ToList();
+            .Select(e => new TimelineEntry(e.Label, e.OccurredAt, e.Applied, e.Note)).ToList();
         return TypedResults.Ok(new TrackingResponse(shipment.TrackingNumber, shipment.Status.ToString(), shipment.Recipient.City,
             shipment.CashOnDeliveryMad, shipment.CashCollectedMad is not null, shipment.CreatedAt, timeline));
     }

@@ -17,6 +17,9 @@ public sealed record ParcelBooking(
 
 public sealed record ParcelBooked(string CourierReference);
 
+/// <summary>The courier's answer to a cancel: whether it had already picked the parcel up (then it brings it back).</summary>
+public sealed record ParcelCancelled(bool PickedUp);
+
 /// <summary>The partner courier's booking API, as shipping uses it. Resilience comes from the service defaults.</summary>
 public sealed class CourierClient(HttpClient http)
 {
@@ -37,9 +40,12 @@ public sealed class CourierClient(HttpClient http)
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task CancelAsync(Guid shipmentId, CancellationToken ct)
+    /// <summary>Cancels a booking; an answer without a body is taken as "picked up", so stock waits for the parcel's return.</summary>
+    public async Task<ParcelCancelled> CancelAsync(Guid shipmentId, CancellationToken ct)
     {
         using var response = await http.PostAsync($"parcels/{shipmentId}/cancel", null, ct);
         response.EnsureSuccessStatusCode();
+        if (response.Content.Headers.ContentLength == 0 || response.StatusCode == System.Net.HttpStatusCode.NoContent) return new ParcelCancelled(PickedUp: true);
+        return await response.Content.ReadFromJsonAsync<ParcelCancelled>(ct) ?? new ParcelCancelled(PickedUp: true);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Tadamon.Contracts.Shipping;
 using Tadamon.Messaging;
 using Tadamon.Messaging.DeadLetters;
 using Tadamon.Shipping.Infrastructure;
@@ -10,8 +9,8 @@ namespace Tadamon.Shipping.Courier;
 /// <summary>
 /// Applies the courier's stored webhooks in batches: one transaction claims up to a batch of them
 /// (<c>FOR UPDATE SKIP LOCKED</c>, so replicas share the work), locks the shipments they name in id order, applies
-/// each shipment's news in the order it happened, and commits the moves with their events once. The timeline
-/// always records the news; the status moves only forward; cash is collected once. When a batch fails, its
+/// each shipment's news in the order it happened (<see cref="Shipment.ApplyCourierNews"/>), and commits the moves
+/// with their events once. When a batch fails, its
 /// webhooks are applied one by one, and one that keeps failing (or names no shipment) is parked for an operator.
 /// </summary>
 public sealed class CourierWebhookApplier(
@@ -118,24 +117,11 @@ public sealed class CourierWebhookApplier(
         return webhooks.Count;
     }
 
-    private void Apply(ShippingDbContext db, Shipment shipment, CourierWebhook webhook, DateTimeOffset now)
+    /// <summary>The shipment decides what moves, what is announced and what becomes an anomaly for operators.</summary>
+    private static void Apply(ShippingDbContext db, Shipment shipment, CourierWebhook webhook, DateTimeOffset now)
     {
-        if (webhook.Status == CourierStatuses.CashCollected)
-        {
-            if (webhook.AmountMad is { } amount && shipment.CollectCash(amount, webhook.OccurredAt, now))
-                db.AddIntegrationEvent(new CashCollected(shipment.Id, shipment.OrderId, amount));
-            return;
-        }
-        if (CourierStatuses.Normalise(webhook.Status) is not { } status)
-        {
-            logger.LogWarning("Courier webhook {WebhookId} has unknown status {Status}; ignored", webhook.WebhookId, webhook.Status);
-            return;
-        }
-        if (!shipment.Advance(status, webhook.OccurredAt, now, null)) return;
-
-        db.AddIntegrationEvent(new ShipmentStatusChanged(shipment.Id, shipment.OrderId, shipment.TrackingNumber, status.ToString(), null));
-        if (status == ShipmentStatus.Delivered) db.AddIntegrationEvent(new ShipmentDelivered(shipment.Id, shipment.OrderId));
-        if (status == ShipmentStatus.Returned) db.AddIntegrationEvent(new ShipmentReturned(shipment.Id, shipment.OrderId));
+        foreach (var @event in shipment.ApplyCourierNews(webhook.Status, webhook.AmountMad, webhook.OccurredAt, now))
+            db.AddIntegrationEvent(@event);
     }
 }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Tadamon.Contracts.Shipping;
 using Tadamon.Messaging;
 using Tadamon.Shipping.Infrastructure;
 using Tadamon.Shipping.Model;
@@ -11,6 +10,8 @@ namespace Tadamon.Shipping.Courier;
 /// Tells the courier what shipping decided: book new parcels, say when a parcel is ready, cancel. Runs outside
 /// message handling so a slow or absent courier never blocks the broker; a failed call is retried with backoff
 /// until it succeeds. Rows are claimed with SKIP LOCKED so replicas never call for the same shipment at once.
+/// Whatever one call throws (a refused connection, an HTML page where JSON was expected) stays with its shipment:
+/// it is backed off and its error recorded, and the rest of the batch is committed.
 /// </summary>
 public sealed class CourierWorker(IServiceScopeFactory scopes, IOptions<CourierOptions> options, TimeProvider clock, ILogger<CourierWorker> logger)
     : BackgroundService
@@ -40,10 +41,8 @@ public sealed class CourierWorker(IServiceScopeFactory scopes, IOptions<CourierO
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         var due = await db.Shipments
-            .Where(s => s.NextCourierAttemptAt <= now
-                && ((s.Status == ShipmentStatus.Created && !s.CancelRequested)
-                    || (s.Status == ShipmentStatus.Booked && s.ReadyForPickup && !s.ReadyNotified && !s.CancelRequested)
-                    || (s.CancelRequested && !s.CancelNotified && s.CourierReference != null)))
+            // Only shipments that owe the courier a call have a next attempt (a partial index holds just those).
+            .Where(s => s.NextCourierAttemptAt != null && s.NextCourierAttemptAt <= now)
             .OrderBy(s => s.NextCourierAttemptAt)
             .Take(20)
             .ForUpdate(skipLocked: true)
@@ -63,23 +62,23 @@ public sealed class CourierWorker(IServiceScopeFactory scopes, IOptions<CourierO
                 var r = shipment.Recipient;
                 var booked = await courier.BookAsync(new ParcelBooking(shipment.Id, shipment.TrackingNumber, shipment.CooperativeId,
                     r.Name, r.Phone, r.Region, r.City, r.Street, shipment.ItemCount, shipment.CashOnDeliveryMad), ct);
-                shipment.Booked(booked.CourierReference, clock.GetUtcNow());
-                db.AddIntegrationEvent(new ShipmentBooked(shipment.Id, shipment.OrderId, shipment.TrackingNumber));
-                db.AddIntegrationEvent(new ShipmentStatusChanged(shipment.Id, shipment.OrderId, shipment.TrackingNumber, nameof(ShipmentStatus.Booked), null));
+                foreach (var @event in shipment.Booked(booked.CourierReference, clock.GetUtcNow())) db.AddIntegrationEvent(@event);
             }
             if (shipment.CancelRequested && !shipment.CancelNotified && shipment.CourierReference is not null)
             {
-                await courier.CancelAsync(shipment.Id, ct);
-                shipment.CancelNotifiedToCourier(clock.GetUtcNow());
+                var answer = await courier.CancelAsync(shipment.Id, ct);
+                foreach (var @event in shipment.CancelNotifiedToCourier(answer.PickedUp, clock.GetUtcNow())) db.AddIntegrationEvent(@event);
             }
-            else if (shipment is { Status: ShipmentStatus.Booked, ReadyForPickup: true, ReadyNotified: false })
+            else if (shipment is { Status: ShipmentStatus.Booked, ReadyForPickup: true, ReadyNotified: false, CancelRequested: false })
             {
+                shipment.TellingCourierReady();
                 await courier.ReadyForPickupAsync(shipment.Id, ct);
                 shipment.ReadyNotifiedToCourier(clock.GetUtcNow());
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException
-                                       or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        // Any failure of one call (HTTP, timeout, open circuit, a body that is not the expected JSON) belongs to that
+        // shipment alone; only stopping the service ends the round.
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             shipment.CourierFailed(ex.Message, clock.GetUtcNow());
             logger.LogWarning("Courier call for shipment {ShipmentId} failed (attempt {Attempt}): {Error}",

@@ -27,8 +27,11 @@ internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
             r.Property(x => x.City).HasMaxLength(100);
             r.Property(x => x.Street).HasMaxLength(300);
         });
+        shipment.Property(s => s.CashPendingMad).HasPrecision(12, 2);
         shipment.HasMany(s => s.Timeline).WithOne().HasForeignKey(e => e.ShipmentId);
-        shipment.HasIndex(s => s.NextCourierAttemptAt);
+        shipment.HasMany(s => s.Anomalies).WithOne().HasForeignKey(a => a.ShipmentId);
+        // The courier worker's queue: only shipments that still owe the courier a call, so finished ones cost nothing.
+        shipment.HasIndex(s => s.NextCourierAttemptAt).HasFilter("\"NextCourierAttemptAt\" IS NOT NULL");
     }
 }
 
@@ -37,9 +40,25 @@ internal sealed class ShipmentEventConfiguration : IEntityTypeConfiguration<Ship
     public void Configure(EntityTypeBuilder<ShipmentEvent> e)
     {
         e.ToTable("shipment_events");
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        e.Ignore(x => x.Label);
         e.Property(x => x.Note).HasMaxLength(200);
         e.HasIndex(x => new { x.ShipmentId, x.OccurredAt });
+    }
+}
+
+internal sealed class ShipmentAnomalyConfiguration : IEntityTypeConfiguration<ShipmentAnomaly>
+{
+    public void Configure(EntityTypeBuilder<ShipmentAnomaly> a)
+    {
+        a.ToTable("shipment_anomalies");
+        a.Property(x => x.TrackingNumber).HasMaxLength(40);
+        a.Property(x => x.Kind).HasMaxLength(40);
+        a.Property(x => x.Detail).HasMaxLength(300);
+        a.Property(x => x.AmountMad).HasPrecision(12, 2);
+        a.Property(x => x.ShipmentStatus).HasConversion<string>().HasMaxLength(20);
+        a.HasIndex(x => x.RecordedAt);
     }
 }
 

@@ -8,6 +8,7 @@ public sealed class ShippingDbContext(DbContextOptions<ShippingDbContext> option
 {
     public DbSet<Shipment> Shipments => Set<Shipment>();
     public DbSet<CourierWebhook> CourierWebhooks => Set<CourierWebhook>();
+    public DbSet<ShipmentAnomaly> Anomalies => Set<ShipmentAnomaly>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -58,19 +58,18 @@ public sealed class OrderReadyForPickupConsumer(ShippingDbContext db, TimeProvid
     }
 }
 
-/// <summary>A cancelled order's parcel is not booked, or the courier is told to bring it back.</summary>
+/// <summary>A cancelled order's parcel is not booked, or the courier is asked to cancel (see <see cref="Shipment.Cancel"/>).</summary>
 public sealed class OrderCancelledConsumer(ShippingDbContext db, TimeProvider clock, ILogger<OrderCancelledConsumer> logger)
     : InboxConsumer<OrderCancelled, ShippingDbContext>(db, logger)
 {
     protected override async Task HandleAsync(OrderCancelled message, ConsumeContext<OrderCancelled> context)
     {
-        var shipment = await Db.Shipments.Include(s => s.Timeline)
-            .FirstOrDefaultAsync(s => s.OrderId == message.OrderId, context.CancellationToken);
+        var shipment = await Db.Shipments.FirstOrDefaultAsync(s => s.OrderId == message.OrderId, context.CancellationToken);
         if (shipment is null)
         {
-            Db.Shipments.Add(Shipment.CancelledBeforeCreation(message.OrderId, message.CooperativeId));
-            return;
+            shipment = Shipment.ForCancelBeforeConfirmation(message.OrderId, message.CooperativeId);
+            Db.Shipments.Add(shipment);
         }
-        if (!shipment.CancelRequested) shipment.Cancel(clock.GetUtcNow());
+        foreach (var @event in shipment.Cancel(clock.GetUtcNow())) Db.AddIntegrationEvent(@event);
     }
 }

@@ -1,3 +1,6 @@
+using Tadamon.Contracts;
+using Tadamon.Contracts.Shipping;
+
 namespace Tadamon.Shipping.Model;
 
 /// <summary>Normalised parcel statuses; the courier's own codes are mapped onto these at the webhook.</summary>
@@ -7,6 +10,7 @@ public enum ShipmentStatus { Created, Booked, PickedUp, InTransit, OutForDeliver
 /// One cooperative's parcel for one order, carried by the partner courier. It is created when the order is
 /// confirmed, booked with the courier by <c>CourierWorker</c> (retried until booked, keyed by this id so never
 /// booked twice), and then moved only forward by the courier's webhooks, whatever order they arrive in.
+/// Each change returns the integration events it raises, for the caller to put in the outbox.
 /// </summary>
 public sealed class Shipment
 {
@@ -21,21 +25,30 @@ public sealed class Shipment
     public string? CourierReference { get; private set; }
     public bool ReadyForPickup { get; private set; }
     public bool ReadyNotified { get; private set; }
+    /// <summary>A ready call went out, answered or not: a call that timed out may still have reached the courier.</summary>
+    public bool ReadyCallAttempted { get; private set; }
     public bool CancelRequested { get; private set; }
     public bool CancelNotified { get; private set; }
     public int CourierAttempts { get; private set; }
-    public DateTimeOffset NextCourierAttemptAt { get; private set; } = DateTimeOffset.UtcNow;
+    /// <summary>When the courier worker next calls about this parcel; null when nothing is owed to the courier.</summary>
+    public DateTimeOffset? NextCourierAttemptAt { get; private set; } = DateTimeOffset.UtcNow;
     public string? LastCourierError { get; private set; }
     public decimal? CashCollectedMad { get; private set; }
+    /// <summary>Cash reported before the delivery itself (the courier's news can arrive out of order): collected on delivery.</summary>
+    public decimal? CashPendingMad { get; private set; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; private set; } = DateTimeOffset.UtcNow;
     public List<ShipmentEvent> Timeline { get; init; } = [];
+    /// <summary>What an operator must look at; appended only (the collection is rarely loaded).</summary>
+    public List<ShipmentAnomaly> Anomalies { get; init; } = [];
 
-    /// <summary>A cancel that overtook the order's confirmation: keeps a late confirmation from booking a parcel.</summary>
-    public static Shipment CancelledBeforeCreation(Guid orderId, Guid cooperativeId) => new()
+    /// <summary>
+    /// Stands for a parcel whose cancel overtook the order's confirmation; cancelled at once, it keeps a late
+    /// confirmation from booking a parcel.
+    /// </summary>
+    public static Shipment ForCancelBeforeConfirmation(Guid orderId, Guid cooperativeId) => new()
     {
-        OrderId = orderId, CooperativeId = cooperativeId, TrackingNumber = $"X-{orderId:N}",
-        Recipient = new Recipient("", "", "", "", ""), Status = ShipmentStatus.Cancelled,
+        OrderId = orderId, CooperativeId = cooperativeId, TrackingNumber = $"X-{orderId:N}", Recipient = new Recipient("", "", "", "", ""),
     };
 
     public bool NeedsCourier =>
@@ -43,31 +56,63 @@ public sealed class Shipment
         || (Status == ShipmentStatus.Booked && ReadyForPickup && !ReadyNotified && !CancelRequested)
         || (CancelRequested && !CancelNotified && CourierReference is not null);
 
-    public void Booked(string courierReference, DateTimeOffset now)
+    /// <summary>The courier may have the goods: it was (perhaps) told the parcel is ready, or it reported moving it.</summary>
+    public bool MayBeWithCourier => ReadyNotified || ReadyCallAttempted || Rank(Status) >= Rank(ShipmentStatus.PickedUp);
+
+    public IReadOnlyList<IntegrationEvent> Booked(string courierReference, DateTimeOffset now)
     {
         CourierReference = courierReference;
-        Advance(ShipmentStatus.Booked, now, now, "booked");
+        var events = new List<IntegrationEvent>();
+        // A cancel that came while the booking call was out leaves the shipment cancelled; the worker then cancels the booking.
+        if (Status == ShipmentStatus.Created)
+        {
+            Advance(ShipmentStatus.Booked, now, now, "booked", events);
+            events.Insert(0, new ShipmentBooked(Id, OrderId, TrackingNumber));
+        }
         CourierSucceeded(now);
+        return events;
     }
 
     public void MarkReadyForPickup(DateTimeOffset now)
     {
         ReadyForPickup = true;
-        NextCourierAttemptAt = now;
         UpdatedAt = now;
+        Reschedule(now);
     }
 
-    public void ReadyNotifiedToCourier(DateTimeOffset now) { ReadyNotified = true; CourierSucceeded(now); }
+    /// <summary>Recorded before the ready call, in the same transaction as its outcome, so a failed call still counts.</summary>
+    public void TellingCourierReady() => ReadyCallAttempted = true;
 
-    public void CancelNotifiedToCourier(DateTimeOffset now) { CancelNotified = true; CourierSucceeded(now); }
+    public void ReadyNotifiedToCourier(DateTimeOffset now) { ReadyNotified = ReadyCallAttempted = true; CourierSucceeded(now); }
 
-    /// <summary>Before pickup the shipment simply ends; after it, the courier is asked to bring the parcel back.</summary>
-    public void Cancel(DateTimeOffset now)
+    /// <summary>
+    /// The order is cancelled. While the courier cannot have the parcel (not booked, or never told it is ready)
+    /// the shipment ends here and says so (<c>Cancelled</c>: the stock can go back on sale). Otherwise the courier
+    /// is asked to cancel and its answer decides: it never took the parcel, or it brings it back (Returned).
+    /// </summary>
+    public IReadOnlyList<IntegrationEvent> Cancel(DateTimeOffset now)
     {
+        // The order was cancelled (by someone, or by an expiry) after the buyer got the parcel: the buyer has the goods
+        // and orders will follow the delivery; an operator must know.
+        if (Status == ShipmentStatus.Delivered && !CancelRequested)
+            Flag(AnomalyKinds.DeliveredAfterCancel, "Commande annulée alors que le colis était déjà livré", CashCollectedMad, now, now);
+        if (CancelRequested || Status is ShipmentStatus.Delivered or ShipmentStatus.Returned or ShipmentStatus.Cancelled) return [];
         CancelRequested = true;
-        NextCourierAttemptAt = now;
-        if (Status is ShipmentStatus.Created or ShipmentStatus.Booked) Advance(ShipmentStatus.Cancelled, now, now, "cancelled");
         UpdatedAt = now;
+        var events = new List<IntegrationEvent>();
+        if (!MayBeWithCourier) Advance(ShipmentStatus.Cancelled, now, now, "cancelled", events);
+        Reschedule(now);
+        return events;
+    }
+
+    /// <summary>The courier took the cancel: <paramref name="pickedUp"/> false means the parcel never left the cooperative.</summary>
+    public IReadOnlyList<IntegrationEvent> CancelNotifiedToCourier(bool pickedUp, DateTimeOffset now)
+    {
+        CancelNotified = true;
+        var events = new List<IntegrationEvent>();
+        if (!pickedUp && Status == ShipmentStatus.Booked) Advance(ShipmentStatus.Cancelled, now, now, "never picked up", events);
+        CourierSucceeded(now);
+        return events;
     }
 
     public void CourierFailed(string error, DateTimeOffset now)
@@ -80,35 +125,90 @@ public sealed class Shipment
     }
 
     /// <summary>
-    /// Records what happened in the timeline and moves the status if this is news: a status at or below the
-    /// current rank (a duplicate, a late copy) is kept in the timeline but changes nothing. Returns true when moved.
+    /// Applies one piece of courier news (its own status code; <c>cash_collected</c> with an amount). Always
+    /// recorded in the timeline; moves the parcel only forward; cash counts only for a delivered parcel; news
+    /// that contradicts what shipping knows (cash or a delivery after a cancel or a return) becomes an anomaly.
     /// </summary>
-    public bool Advance(ShipmentStatus to, DateTimeOffset occurredAt, DateTimeOffset now, string? note)
+    public IReadOnlyList<IntegrationEvent> ApplyCourierNews(string courierStatus, decimal? amountMad, DateTimeOffset occurredAt, DateTimeOffset now)
+    {
+        var events = new List<IntegrationEvent>();
+        if (CourierCodes.IsCash(courierStatus)) ReportCash(amountMad ?? 0m, occurredAt, now, events);
+        else if (CourierCodes.Normalise(courierStatus) is { } status) Advance(status, occurredAt, now, null, events);
+        else Flag(AnomalyKinds.UnknownCourierStatus, $"Statut inconnu du transporteur : {courierStatus}", null, occurredAt, now);
+        return events;
+    }
+
+    private void ReportCash(decimal amountMad, DateTimeOffset occurredAt, DateTimeOffset now, List<IntegrationEvent> events)
+    {
+        if (CashCollectedMad is not null || CashPendingMad is not null) return; // a copy under another webhook id
+        switch (Status)
+        {
+            case ShipmentStatus.Delivered:
+                Collect(amountMad, occurredAt, now, events);
+                break;
+            case ShipmentStatus.Returned or ShipmentStatus.Cancelled or ShipmentStatus.Created:
+                Flag(AnomalyKinds.CashWithoutDelivery, $"Encaissement signalé pour un colis {Status}", amountMad, occurredAt, now);
+                break;
+            default:
+                // Still on its way: the delivery news is probably behind the cash; it is collected when it comes.
+                CashPendingMad = amountMad;
+                UpdatedAt = now;
+                break;
+        }
+    }
+
+    private void Collect(decimal amountMad, DateTimeOffset occurredAt, DateTimeOffset now, List<IntegrationEvent> events)
+    {
+        CashCollectedMad = amountMad;
+        CashPendingMad = null;
+        UpdatedAt = now;
+        Timeline.Add(new ShipmentEvent { ShipmentId = Id, Kind = ShipmentEventKind.CashCollected, OccurredAt = occurredAt, RecordedAt = now, Applied = true, Note = $"{amountMad} MAD" });
+        events.Add(new CashCollected(Id, OrderId, amountMad));
+    }
+
+    /// <summary>
+    /// Records a status in the timeline and moves the parcel if this is news: a status at or below the current
+    /// rank (a duplicate, a late copy) is kept in the timeline but changes nothing.
+    /// </summary>
+    private void Advance(ShipmentStatus to, DateTimeOffset occurredAt, DateTimeOffset now, string? note, List<IntegrationEvent> events)
     {
         var moves = Rank(to) > Rank(Status);
         Timeline.Add(new ShipmentEvent { ShipmentId = Id, Status = to, OccurredAt = occurredAt, RecordedAt = now, Applied = moves, Note = note });
-        if (!moves) return false;
+        if (Status == ShipmentStatus.Cancelled && to != ShipmentStatus.Cancelled)
+            Flag(AnomalyKinds.NewsAfterCancel, $"Le transporteur signale {to} pour un colis annulé avant enlèvement", null, occurredAt, now);
+        if (!moves) return;
+        if (to == ShipmentStatus.Delivered && CancelRequested)
+            Flag(AnomalyKinds.DeliveredAfterCancel, "Colis livré alors que la commande était annulée", null, occurredAt, now);
+        if (to == ShipmentStatus.Returned && CashPendingMad is { } cash)
+            Flag(AnomalyKinds.CashWithoutDelivery, "Encaissement signalé pour un colis retourné", cash, occurredAt, now);
+
         Status = to;
         UpdatedAt = now;
-        return true;
+        events.Add(new ShipmentStatusChanged(Id, OrderId, TrackingNumber, to.ToString(), note));
+        if (to == ShipmentStatus.Delivered) events.Add(new ShipmentDelivered(Id, OrderId));
+        if (to == ShipmentStatus.Returned) events.Add(new ShipmentReturned(Id, OrderId));
+        if (to == ShipmentStatus.Delivered && CashPendingMad is { } pending) Collect(pending, occurredAt, now, events);
+        if (to == ShipmentStatus.Returned) CashPendingMad = null;
+        if (!NeedsCourier) NextCourierAttemptAt = null; // a call still owed keeps its back-off
     }
 
-    public bool CollectCash(decimal amountMad, DateTimeOffset occurredAt, DateTimeOffset now)
-    {
-        if (CashCollectedMad is not null) return false;
-        CashCollectedMad = amountMad;
-        UpdatedAt = now;
-        Timeline.Add(new ShipmentEvent { ShipmentId = Id, Status = Status, OccurredAt = occurredAt, RecordedAt = now, Applied = true, Note = $"cash-collected:{amountMad}" });
-        return true;
-    }
+    private void Flag(string kind, string detail, decimal? amountMad, DateTimeOffset occurredAt, DateTimeOffset now) =>
+        Anomalies.Add(new ShipmentAnomaly
+        {
+            ShipmentId = Id, OrderId = OrderId, TrackingNumber = TrackingNumber, Kind = kind, Detail = detail,
+            AmountMad = amountMad, ShipmentStatus = Status, OccurredAt = occurredAt, RecordedAt = now,
+        });
 
     private void CourierSucceeded(DateTimeOffset now)
     {
         CourierAttempts = 0;
         LastCourierError = null;
-        NextCourierAttemptAt = now;
         UpdatedAt = now;
+        Reschedule(now);
     }
+
+    /// <summary>Keeps the worker's set (a partial index on this column) to the shipments that still owe the courier a call.</summary>
+    private void Reschedule(DateTimeOffset now) => NextCourierAttemptAt = NeedsCourier ? now : null;
 
     private static int Rank(ShipmentStatus status) => status switch
     {
@@ -123,19 +223,72 @@ public sealed class Shipment
     };
 }
 
+/// <summary>The courier's status codes, mapped onto shipping's normalised statuses.</summary>
+public static class CourierCodes
+{
+    public const string CashCollected = "cash_collected";
+
+    public static bool IsCash(string courierStatus) => courierStatus.Trim().Equals(CashCollected, StringComparison.OrdinalIgnoreCase);
+
+    public static ShipmentStatus? Normalise(string courierStatus) => courierStatus.Trim().ToLowerInvariant() switch
+    {
+        "picked_up" => ShipmentStatus.PickedUp,
+        "in_transit" => ShipmentStatus.InTransit,
+        "out_for_delivery" => ShipmentStatus.OutForDelivery,
+        "delivered" => ShipmentStatus.Delivered,
+        "delivery_failed" => ShipmentStatus.DeliveryFailed,
+        "returned" => ShipmentStatus.Returned,
+        _ => null,
+    };
+}
+
 public sealed record Recipient(string Name, string Phone, string Region, string City, string Street);
 
-/// <summary>One line of a parcel's tracking timeline.</summary>
+public enum ShipmentEventKind { Status, CashCollected }
+
+/// <summary>One line of a parcel's tracking timeline: a status the courier reported, or the cash it collected.</summary>
 public sealed class ShipmentEvent
 {
     public long Id { get; init; }
     public Guid ShipmentId { get; init; }
-    public ShipmentStatus Status { get; init; }
+    public ShipmentEventKind Kind { get; init; } = ShipmentEventKind.Status;
+    /// <summary>The reported status; null on a line that is not a status (cash).</summary>
+    public ShipmentStatus? Status { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
     public DateTimeOffset RecordedAt { get; init; }
     /// <summary>False when the news was stale (out of order or repeated) and did not move the parcel.</summary>
     public bool Applied { get; init; }
     public string? Note { get; init; }
+
+    /// <summary>What the line says: the status, or the kind of a non-status line.</summary>
+    public string Label => Kind == ShipmentEventKind.Status ? Status?.ToString() ?? "" : Kind.ToString();
+}
+
+public static class AnomalyKinds
+{
+    public const string CashWithoutDelivery = "cash-without-delivery";
+    public const string DeliveredAfterCancel = "delivered-after-cancel";
+    public const string NewsAfterCancel = "news-after-cancel";
+    public const string UnknownCourierStatus = "unknown-courier-status";
+}
+
+/// <summary>
+/// Courier news that contradicts what shipping knows (cash for a parcel that came back, a delivery after a
+/// cancel): nothing is paid or moved on it; an operator decides (and, later, settlement opens a discrepancy).
+/// </summary>
+public sealed class ShipmentAnomaly
+{
+    public long Id { get; init; }
+    public Guid ShipmentId { get; init; }
+    public Guid OrderId { get; init; }
+    public required string TrackingNumber { get; init; }
+    public required string Kind { get; init; }
+    public required string Detail { get; init; }
+    public decimal? AmountMad { get; init; }
+    /// <summary>The parcel's status when the news came.</summary>
+    public ShipmentStatus ShipmentStatus { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+    public DateTimeOffset RecordedAt { get; init; }
 }
 
 /// <summary>

@@ -23,7 +23,11 @@ public sealed record Address(string RecipientName, string Phone, string Region, 
 public sealed record Order(
     Guid Id, Guid PurchaseId, Guid CooperativeId, string BuyerId, string Status, string? StatusReason,
     IReadOnlyList<OrderLine> Lines, decimal TotalMad, Address Recipient, string? TrackingNumber,
-    bool IsPaid, decimal? CashCollectedMad, DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt);
+    bool IsPaid, decimal? CashCollectedMad, DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt,
+    Guid? ShipmentId = null, IReadOnlyList<OrderHistoryEntry>? History = null);
+
+/// <summary>One step of an order's history (a status, its booking, its payment) with its time; only on a single order.</summary>
+public sealed record OrderHistoryEntry(string Event, DateTimeOffset At, string? Note);
 
 public sealed record Purchase(Guid PurchaseId, decimal TotalMad, string PaymentMethod, IReadOnlyList<Order> Orders);
 
@@ -36,7 +40,7 @@ public sealed record Tracking(
 
 public sealed record Shipment(
     Guid Id, Guid OrderId, Guid CooperativeId, string TrackingNumber, string Status, decimal CashOnDeliveryMad,
-    decimal? CashCollectedMad, int CourierAttempts, string? LastCourierError, DateTimeOffset NextCourierAttemptAt, DateTimeOffset UpdatedAt);
+    decimal? CashCollectedMad, int CourierAttempts, string? LastCourierError, DateTimeOffset? NextCourierAttemptAt, DateTimeOffset UpdatedAt);
 
 /// <summary>Codes the catalogue accepts; shown translated (see <see cref="Localization.Words"/>).</summary>
 public static class MarketCodes
@@ -45,7 +49,7 @@ public static class MarketCodes
         ["argan-oil", "olive-oil", "saffron", "honey", "amlou", "couscous", "dates", "spices", "cosmetics", "carpets", "pottery", "textiles", "basketry", "other"];
     public static readonly string[] Units = ["kg", "g", "litre", "ml", "piece", "box", "jar", "m2"];
     public static readonly string[] OrderStatuses =
-        ["Placed", "Confirmed", "Rejected", "ReadyForPickup", "Shipped", "Delivered", "DeliveryFailed", "Returned", "Cancelled"];
+        ["Placed", "Confirmed", "Rejected", "ReadyForPickup", "Shipped", "Delivered", "DeliveryFailed", "Returned", "Cancelled", "Recalling"];
     public static readonly string[] ShipmentStatuses =
         ["Created", "Booked", "PickedUp", "InTransit", "OutForDelivery", "DeliveryFailed", "Delivered", "Returned", "Cancelled"];
 }

@@ -21,6 +21,8 @@ public static class Words
         ["ReadyForPickup"] = ("جاهز للاستلام", "Prête pour l'enlèvement"), ["Shipped"] = ("في الطريق", "Expédiée"),
         ["Delivered"] = ("تم التسليم", "Livrée"), ["DeliveryFailed"] = ("فشل التسليم", "Livraison échouée"),
         ["Returned"] = ("مرجع", "Retournée"), ["Cancelled"] = ("ملغى", "Annulée"),
+        ["Recalling"] = ("ملغى، الطرد في طريق العودة", "Annulée, colis rappelé"), ["ShipmentBooked"] = ("حجز لدى الناقل", "Confiée au transporteur"),
+        ["Paid"] = ("تم الأداء", "Payée"), ["CashCollected"] = ("تم تحصيل المبلغ", "Montant encaissé"),
         // shipment statuses
         ["Created"] = ("أنشئت", "Créée"), ["Booked"] = ("محجوزة لدى الناقل", "Réservée chez le transporteur"),
         ["PickedUp"] = ("استلمها الناقل", "Enlevée"), ["InTransit"] = ("في الطريق", "En transit"),

@@ -246,6 +246,36 @@ namespace Tadamon.Orders.Infrastructure.Migrations
                     b.ToTable("orders", (string)null);
                 });
 
+            modelBuilder.Entity("Tadamon.Orders.Model.OrderHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "At");
+
+                    b.ToTable("order_history", (string)null);
+                });
+
             modelBuilder.Entity("Tadamon.Orders.Model.PriceBookEntry", b =>
                 {
                     b.Property<Guid>("ProductId")
@@ -370,6 +400,20 @@ namespace Tadamon.Orders.Infrastructure.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Tadamon.Orders.Model.OrderHistoryEntry", b =>
+                {
+                    b.HasOne("Tadamon.Orders.Model.Order", null)
+                        .WithMany("History")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tadamon.Orders.Model.Order", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Tadamon.Orders.Model.Purchase", b =>

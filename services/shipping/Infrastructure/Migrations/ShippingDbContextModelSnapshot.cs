@@ -230,6 +230,10 @@ namespace Tadamon.Shipping.Infrastructure.Migrations
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<decimal?>("CashPendingMad")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
                     b.Property<Guid>("CooperativeId")
                         .HasColumnType("uuid");
 
@@ -250,11 +254,14 @@ namespace Tadamon.Shipping.Infrastructure.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<DateTimeOffset>("NextCourierAttemptAt")
+                    b.Property<DateTimeOffset?>("NextCourierAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("ReadyCallAttempted")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("ReadyForPickup")
                         .HasColumnType("boolean");
@@ -313,7 +320,8 @@ namespace Tadamon.Shipping.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextCourierAttemptAt");
+                    b.HasIndex("NextCourierAttemptAt")
+                        .HasFilter("\"NextCourierAttemptAt\" IS NOT NULL");
 
                     b.HasIndex("OrderId")
                         .IsUnique();
@@ -322,6 +330,59 @@ namespace Tadamon.Shipping.Infrastructure.Migrations
                         .IsUnique();
 
                     b.ToTable("shipments", (string)null);
+                });
+
+            modelBuilder.Entity("Tadamon.Shipping.Model.ShipmentAnomaly", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("AmountMad")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ShipmentStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.HasIndex("ShipmentId");
+
+                    b.ToTable("shipment_anomalies", (string)null);
                 });
 
             modelBuilder.Entity("Tadamon.Shipping.Model.ShipmentEvent", b =>
@@ -334,6 +395,11 @@ namespace Tadamon.Shipping.Infrastructure.Migrations
 
                     b.Property<bool>("Applied")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Note")
                         .HasMaxLength(200)
@@ -349,7 +415,6 @@ namespace Tadamon.Shipping.Infrastructure.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
-                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
@@ -358,6 +423,15 @@ namespace Tadamon.Shipping.Infrastructure.Migrations
                     b.HasIndex("ShipmentId", "OccurredAt");
 
                     b.ToTable("shipment_events", (string)null);
+                });
+
+            modelBuilder.Entity("Tadamon.Shipping.Model.ShipmentAnomaly", b =>
+                {
+                    b.HasOne("Tadamon.Shipping.Model.Shipment", null)
+                        .WithMany("Anomalies")
+                        .HasForeignKey("ShipmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tadamon.Shipping.Model.ShipmentEvent", b =>
@@ -371,6 +445,8 @@ namespace Tadamon.Shipping.Infrastructure.Migrations
 
             modelBuilder.Entity("Tadamon.Shipping.Model.Shipment", b =>
                 {
+                    b.Navigation("Anomalies");
+
                     b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618
