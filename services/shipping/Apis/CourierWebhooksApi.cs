@@ -6,6 +6,7 @@ using StandardWebhooks;
 using StandardWebhooks.Diagnostics;
 using Tadamon.Shipping.Courier;
 using Tadamon.Shipping.Infrastructure;
+using Tadamon.Shipping.Model;
 
 namespace Tadamon.Shipping.Apis;
 
@@ -25,7 +26,7 @@ public static class CourierWebhooksApi
                 "`picked_up`, `in_transit`, `out_for_delivery`, `delivered`, `delivery_failed`, `returned`, or `cash_collected` with `amountMad`. " +
                 "202: stored, applied a moment later; 200: a webhook-id already received (`duplicate: true`, nothing changes); 400: unreadable body; 401: bad signature or stale timestamp.")
             .Accepts<CourierNotification>("application/json")
-            .WithRequestExample(new CourierNotification(Guid.Parse("0193a5c2-7d41-7b8e-9f10-3c5d2e6a1b42"), "AMX0001234567MA", CourierStatuses.CashCollected,
+            .WithRequestExample(new CourierNotification(Guid.Parse("0193a5c2-7d41-7b8e-9f10-3c5d2e6a1b42"), "AMX0001234567MA", CourierCodes.CashCollected,
                 new DateTimeOffset(2026, 12, 3, 10, 15, 0, TimeSpan.Zero), 349.00m))
             .DisableAntiforgery();
         return app;
