@@ -39,6 +39,46 @@ public sealed class RateLimitTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_guesser_claiming_a_new_address_each_time_in_X_Forwarded_For_Should_still_be_cut_off()
+    {
+        // The client is not a proxy the gateway was told to trust, so its X-Forwarded-For is not its address.
+        var login = $"spoof-{Guid.NewGuid():N}@essai.tadamon.ma";
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 14; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/identity/connect/token")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = login, ["password"] = $"wrong-{attempt}" }),
+            };
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{attempt + 1}");
+            using var response = await platform.Gateway.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+
+    [Fact]
+    public async Task A_guesser_respelling_one_phone_number_Should_share_one_bucket_and_be_cut_off()
+    {
+        var digits = Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string[] spellings = [$"+2126{digits}", $"06{digits}", $"00212 6 {digits[..2]} {digits[2..4]} {digits[4..6]} {digits[6..]}",
+            $"06-{digits[..2]}-{digits[2..4]}-{digits[4..6]}-{digits[6..]}", $" 06.{digits[..2]}.{digits[2..4]}.{digits[4..6]}.{digits[6..]} "];
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 14; attempt++)
+        {
+            using var response = await platform.Gateway.PostAsync("/api/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "password", ["username"] = spellings[attempt % spellings.Length], ["password"] = $"wrong-{attempt}",
+            }));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(10), s => Assert.NotEqual(HttpStatusCode.TooManyRequests, s));
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+
+    [Fact]
     public async Task A_buyer_checking_out_in_a_loop_Should_be_cut_off_with_429_without_orders_being_placed()
     {
         var buyer = await platform.Accounts.ForAsync($"loop-{Guid.NewGuid():N}", "buyer");
