@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -78,7 +79,11 @@ public static class RequestText
             }
             catch (InvalidDataException)
             {
-                return ("form", textFr, textAr);
+                // The framework's form reader refuses some of these itself, without saying which field: look again.
+                context.Request.Body.Position = 0;
+                var raw = await new StreamReader(context.Request.Body, leaveOpen: true).ReadToEndAsync(context.RequestAborted);
+                var named = QueryHelpers.ParseQuery(raw).FirstOrDefault(f => HasRefusedControl(f.Key) || f.Value.Any(HasRefusedControl)).Key;
+                return (named ?? "form", textFr, textAr);
             }
             finally
             {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Tadamon.TestSupport;
 using Xunit;
 using static Tadamon.Identity.Tests.IdentityClient;
@@ -33,7 +34,8 @@ public sealed class SignInAbuseTests(IdentityFactory identity) : IClassFixture<I
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty("username", out _));
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.True(JsonDocument.Parse(problem).RootElement.GetProperty("errors").TryGetProperty("username", out _), problem);
     }
 
     [Theory]
