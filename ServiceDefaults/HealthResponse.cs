@@ -31,7 +31,7 @@ internal static class HealthResponse
             }, statusCode: StatusOf(report.Status));
         }
 
-        var status = await cache.StatusAsync(() => health.CheckHealthAsync(CancellationToken.None), clock);
+        var status = await cache.StatusAsync(token => health.CheckHealthAsync(token), clock, context.RequestAborted);
         return TypedResults.Json(new { status = status.ToString() }, statusCode: StatusOf(status));
     }
 
@@ -39,27 +39,41 @@ internal static class HealthResponse
         status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
 }
 
-/// <summary>The last overall status, shared by anonymous callers until it is <see cref="HealthResponse.PublicReportAge"/> old.</summary>
+/// <summary>
+/// The last overall status, shared by anonymous callers until it is <see cref="HealthResponse.PublicReportAge"/> old.
+/// One run of the checks at a time, bounded by its own timeout (not the first caller's, who may hang up); each
+/// caller waits for it no longer than their own request lasts.
+/// </summary>
 internal sealed class PublicHealthReport
 {
-    private readonly SemaphoreSlim _one = new(1, 1);
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(10);
+    private readonly Lock _lock = new();
     private (HealthStatus Status, DateTimeOffset At)? _last;
+    private Task<HealthStatus>? _running;
 
-    public async Task<HealthStatus> StatusAsync(Func<Task<HealthReport>> check, TimeProvider clock)
+    public Task<HealthStatus> StatusAsync(Func<CancellationToken, Task<HealthReport>> check, TimeProvider clock, CancellationToken ct)
     {
-        if (_last is { } fresh && clock.GetUtcNow() - fresh.At < HealthResponse.PublicReportAge) return fresh.Status;
-        await _one.WaitAsync();
+        lock (_lock)
+        {
+            if (_last is { } fresh && clock.GetUtcNow() - fresh.At < HealthResponse.PublicReportAge) return Task.FromResult(fresh.Status);
+            if (_running is null || _running.IsCompleted) _running = RunAsync(check, clock);
+            return _running.WaitAsync(ct);
+        }
+    }
+
+    private async Task<HealthStatus> RunAsync(Func<CancellationToken, Task<HealthReport>> check, TimeProvider clock)
+    {
+        HealthStatus status;
+        using var timeout = new CancellationTokenSource(CheckTimeout);
         try
         {
-            // Whoever waited behind the one who ran the checks reads their result.
-            if (_last is { } again && clock.GetUtcNow() - again.At < HealthResponse.PublicReportAge) return again.Status;
-            var report = await check();
-            _last = (report.Status, clock.GetUtcNow());
-            return report.Status;
+            status = (await check(timeout.Token)).Status;
         }
-        finally
+        catch (OperationCanceledException)
         {
-            _one.Release();
+            status = HealthStatus.Unhealthy; // a dependency that does not answer in time is not ready
         }
+        lock (_lock) _last = (status, clock.GetUtcNow());
+        return status;
     }
 }
