@@ -68,6 +68,7 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.AddSingleton<CallerAccessor>();
         builder.Services.AddOpenApi();
+        builder.Services.DescribeStringsAsStrings();
         return builder;
     }
 

@@ -142,6 +142,20 @@ public sealed class EdgePipelineTests
     }
 
     [Fact]
+    public async Task The_text_rule_Should_leave_string_fields_described_as_strings_in_the_OpenAPI_document()
+    {
+        var (app, client) = await StartAsync("127.0.0.1");
+        await using var running = app;
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var reason = document.GetProperty("components").GetProperty("schemas").GetProperty("Note").GetProperty("properties").GetProperty("reason");
+        Assert.Equal("string", reason.GetProperty("type").GetString());
+        var search = document.GetProperty("paths").GetProperty("/search").GetProperty("get").GetProperty("parameters")[0];
+        Assert.Contains("string", search.GetProperty("schema").GetProperty("type").ToString());
+    }
+
+    [Fact]
     public async Task Health_Should_be_bare_for_anyone()
     {
         var (app, client) = await StartAsync("127.0.0.1");
