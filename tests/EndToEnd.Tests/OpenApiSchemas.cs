@@ -13,10 +13,13 @@ public static class OpenApiSchemas
     /// <summary>The operation of a document matching a concrete path (its parameters already filled in).</summary>
     public static JsonElement? Operation(JsonElement document, string concretePath, string method)
     {
-        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        // The most literal template wins: ".../lessons/order" is ReorderLessons, not EditLesson with id "order".
+        var matches = document.GetProperty("paths").EnumerateObject()
+            .Where(path => Regex.IsMatch(concretePath, "^" + Regex.Replace(Regex.Escape(path.Name).Replace(@"\{", "{"), "{[^}]+}", "[^/]+") + "$"))
+            .OrderBy(path => path.Name.Count(c => c == '{'));
+        foreach (var path in matches)
         {
-            var pattern = "^" + Regex.Replace(Regex.Escape(path.Name).Replace(@"\{", "{"), "{[^}]+}", "[^/]+") + "$";
-            if (Regex.IsMatch(concretePath, pattern) && path.Value.TryGetProperty(method.ToLowerInvariant(), out var operation)) return operation;
+            if (path.Value.TryGetProperty(method.ToLowerInvariant(), out var operation)) return operation;
         }
         return null;
     }
