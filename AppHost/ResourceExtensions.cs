@@ -39,8 +39,14 @@ internal static class ResourceExtensions
         });
     }
 
-    /// <summary>The gateway finds a service by name (service discovery) and opens once it is healthy.</summary>
+    /// <summary>
+    /// The gateway finds a service by name (service discovery) and opens once it is healthy; the service believes the
+    /// gateway's X-Forwarded-* headers (prefix, scheme, client address), which come from this machine.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithService(
-        this IResourceBuilder<ProjectResource> gateway, IResourceBuilder<ProjectResource> service) =>
-        gateway.WithReference(service).WaitFor(service);
+        this IResourceBuilder<ProjectResource> gateway, IResourceBuilder<ProjectResource> service)
+    {
+        service.WithEnvironment("ForwardedHeaders__KnownNetworks", "127.0.0.0/8,::1/128");
+        return gateway.WithReference(service).WaitFor(service);
+    }
 }

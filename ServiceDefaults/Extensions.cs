@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,17 +44,32 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = ctx =>
-                ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
-        // Bad input is the caller's fault in every environment: a 400 problem, never a 500 (Development would throw).
-        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
-        builder.Services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = ex =>
-            ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+            {
+                ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+                BadRequestProblems.Describe(ctx);
+            });
+        // Bad input is the caller's fault in every environment: a 400 problem, never a 500. Binding failures are
+        // thrown (not answered bare) so the exception handler's problem can name the field and what it accepts.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<ExceptionHandlerOptions>(o =>
+        {
+            o.StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            // A caller's bad input is not an error of ours: no error log, no failed span for it.
+            o.SuppressDiagnosticsCallback = ctx => ctx.Exception is BadHttpRequestException;
+        });
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        // Enums travel as their names ("Confirmed", "Hybrid"), which clients and people can read.
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSingleton<PublicHealthReport>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            // Enums travel as their names ("Confirmed", "Hybrid"), which clients and people can read.
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // No control characters in any text a caller sends (see RequestText).
+            json.SerializerOptions.Converters.Add(new PlainTextJsonConverter());
+        });
         builder.Services.AddSingleton<CallerAccessor>();
         builder.Services.AddOpenApi(OpenApiConventions.Configure);
+        builder.Services.DescribeStringsAsStrings();
         return builder;
     }
 
@@ -75,6 +89,7 @@ public static class ServiceDefaultsExtensions
                 // Each service's business meter is named Tadamon.<Service> (checkouts, orders by status, seats...).
                 .AddMeter("MassTransit", "Npgsql", TadamonActivitySource, "Microsoft.EntityFrameworkCore", "Tadamon.*"))
             .WithTracing(tracing => tracing
+                .AddTadamonSampling(TraceSampling.RatioFrom(builder.Configuration, builder.Environment))
                 .AddSource(builder.Environment.ApplicationName, TadamonActivitySource, "MassTransit", "Npgsql")
                 .AddAspNetCoreInstrumentation(o =>
                     // Health probes every few seconds would drown the traces people look for.
@@ -99,20 +114,18 @@ public static class ServiceDefaultsExtensions
     /// The pipeline every service shares. The gateway strips <c>/api/{service}</c> and sends it as
     /// <c>X-Forwarded-Prefix</c>, which becomes the path base so OpenAPI documents point back through the gateway.
     /// <c>/alive</c> answers while the process runs; <c>/health</c> only when every dependency (database,
-    /// broker) does. Both are mapped in every environment: the gateway and the orchestrator use them.
+    /// broker) does, with the details for operators only. Both are mapped in every environment: the gateway and the
+    /// orchestrator use them. Forwarded headers are believed only from configured proxies (see ForwardedHeaderTrust).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.UseForwardedHeaders(new ForwardedHeadersOptions
-        {
-            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
-                | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedPrefix,
-        });
+        app.UseTrustedForwardedHeaders();
+        app.UseRequestTextRules();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseTokenAuthentication();
 
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapGet("/health", HealthResponse.AnswerAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) });
         app.MapOpenApi();
         return app;

@@ -19,3 +19,18 @@ public static partial class MoroccanPhone
         return match.Success ? "+212" + match.Groups[1].Value : null;
     }
 }
+
+/// <summary>
+/// One key per person for what they type at sign-in: an email trimmed and lower-cased, a Moroccan mobile in its
+/// stored form whatever its spelling. Identity finds the account by it and the gateway's sign-in limit counts by it,
+/// so "+212612345678", "0612345678" and "00212 6 12 34 56 78" share one account and one bucket.
+/// </summary>
+public static class LoginName
+{
+    public static string Normalise(string? raw)
+    {
+        var trimmed = raw?.Trim() ?? "";
+        if (trimmed.Contains('@')) return trimmed.ToLowerInvariant();
+        return MoroccanPhone.Normalise(trimmed) ?? trimmed.ToLowerInvariant();
+    }
+}

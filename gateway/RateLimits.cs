@@ -1,14 +1,13 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-
 namespace Tadamon.Gateway;
 
 /// <summary>
 /// Abuse limits at the edge, per client: sign-in per address and login name (password guessing, credential
-/// stuffing), checkout and pre-registration per signed-in person (falling back to the address), courier webhooks
-/// per address. Each is a token bucket whose size and refill come from <c>Gateway:RateLimits:{policy}</c>, so a
-/// load test can raise them without touching code. A refusal is a 429 problem with <c>Retry-After</c>.
+/// stuffing; the name in its normalised form, so respelling a phone number gives no fresh bucket), API checkout and
+/// pre-registration per signed-in person (falling back to the address), courier webhooks per address. The address
+/// is the connection's, or a trusted proxy's X-Forwarded-For (see ForwardedHeaderTrust), never a client's own claim.
+/// The web's checkout and pre-registration forms are limited by the web itself, which knows who is signed in.
+/// Each is a token bucket whose size and refill come from <c>Gateway:RateLimits:{policy}</c>, so a load test can
+/// raise them without touching code. A refusal is a 429 problem with <c>Retry-After</c>.
 /// </summary>
 public static class RateLimits
 {
@@ -35,25 +34,14 @@ public static class RateLimits
         {
             foreach (var (policy, fallback) in Defaults)
             {
-                var permits = section.GetValue($"{policy}:PermitLimit", fallback.Permits);
-                var window = TimeSpan.FromSeconds(section.GetValue($"{policy}:WindowSeconds", fallback.Seconds));
-                limiter.AddPolicy(policy, context => RateLimitPartition.GetTokenBucketLimiter(PartitionKey(policy, context),
-                    _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = permits,
-                        TokensPerPeriod = permits,
-                        ReplenishmentPeriod = window,
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    }));
+                limiter.AddTokenBucket(section, policy, fallback.Permits, fallback.Seconds, context => PartitionKey(policy, context));
             }
             limiter.OnRejected = async (context, ct) =>
             {
-                var http = context.HttpContext;
-                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await Problems.Problem(http, StatusCodes.Status429TooManyRequests,
-                    "Trop de demandes : réessayez dans un instant.", "طلبات كثيرة جدا: أعد المحاولة بعد قليل.", "rate-limited").ExecuteAsync(http);
+                ClientRateLimits.SetRetryAfter(context);
+                await Problems.Problem(context.HttpContext, StatusCodes.Status429TooManyRequests,
+                    "Trop de demandes : réessayez dans un instant.", "طلبات كثيرة جدا: أعد المحاولة بعد قليل.", "rate-limited")
+                    .ExecuteAsync(context.HttpContext);
             };
         });
         return builder;
@@ -72,7 +60,7 @@ public static class RateLimits
             {
                 context.Request.EnableBuffering();
                 var form = await context.Request.ReadFormAsync(context.RequestAborted);
-                context.Items[LoginNameItem] = form["username"].ToString().Trim().ToLowerInvariant();
+                context.Items[LoginNameItem] = LoginName.Normalise(form["username"].ToString());
                 context.Request.Body.Position = 0;
             }
             await next(context);
@@ -83,11 +71,11 @@ public static class RateLimits
 
     private static string PartitionKey(string policy, HttpContext context)
     {
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = ClientRateLimits.AddressOf(context);
         return policy switch
         {
             Login => $"{address}|{context.Items[LoginNameItem] as string}",
-            Checkout or PreRegistration when context.User.FindFirst("sub")?.Value is { } subject => $"user|{subject}",
+            Checkout or PreRegistration => ClientRateLimits.PersonOf(context) ?? address,
             _ => address,
         };
     }

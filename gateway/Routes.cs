@@ -34,10 +34,9 @@ public static class Routes
             RateLimiterPolicy = RateLimits.Webhooks,
         });
 
-        // The web forms behind the same moments get the same limits.
+        // The web's sign-in form gets the sign-in limit. Its checkout and pre-registration forms are limited by the
+        // web per signed-in person: here the person is only a cookie, and one address may be a whole social centre.
         routes.Add(ToFrontend("web-login", "/account/login", RateLimits.Login));
-        routes.Add(ToFrontend("web-checkout", "/checkout", RateLimits.Checkout));
-        routes.Add(ToFrontend("web-pre-registration", "/learn/courses/{id}/pre-register", RateLimits.PreRegistration));
 
         // Everything else is a page. Last in line: /api, /webhooks, /docs and /health keep their own answers.
         routes.Add(new RouteConfig

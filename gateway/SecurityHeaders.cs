@@ -15,6 +15,9 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers.XFrameOptions = "DENY";
+            // Only over TLS (the scheme a trusted proxy reports, see ForwardedHeaderTrust): on plain http it would
+            // mean nothing, and on a developer's machine it would pin localhost to https for a year.
+            if (context.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
             if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/webhooks"))
             {
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";

@@ -29,6 +29,7 @@ public static class Extensions
                 identity.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<IdentityDbContext>();
+        builder.Services.AddScoped<FailedSignIns>();
 
         var keys = TokenKeys.From(builder.Configuration, builder.Environment);
         builder.Services.AddOpenIddict()

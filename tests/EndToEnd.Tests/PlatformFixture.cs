@@ -24,8 +24,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     public Logins Logins => _logins ??= new Logins(Gateway);
     private Logins? _logins;
 
+    // A machine shared by several builds may need longer: TADAMON_E2E_START_MINUTES raises the wait.
     public async Task InitializeAsync() =>
-        _platform = await RunningPlatform.StartAsync<Projects.AppHost>("e2e", TimeSpan.FromMinutes(4));
+        _platform = await RunningPlatform.StartAsync<Projects.AppHost>("e2e",
+            TimeSpan.FromMinutes(int.TryParse(Environment.GetEnvironmentVariable("TADAMON_E2E_START_MINUTES"), out var minutes) ? minutes : 4));
 
     public async Task DisposeAsync()
     {

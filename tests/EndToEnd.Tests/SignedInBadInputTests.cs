@@ -11,7 +11,7 @@ namespace Tadamon.EndToEnd.Tests;
 /// <summary>
 /// The commands that create money and places, sent bad input by people who are signed in (so the body is really
 /// read, not refused at the door): wrong types, missing and extra fields, absurd numbers, very long right-to-left and
-/// mixed-script text, injection-shaped text. Always a 4xx problem, nothing written, the service healthy afterwards.
+/// mixed-script text, injection-shaped text, NUL and other control characters. Always a 4xx problem, nothing written, the service healthy afterwards.
 /// </summary>
 [Collection("platform")]
 public sealed class SignedInBadInputTests(PlatformFixture platform)
@@ -32,6 +32,8 @@ public sealed class SignedInBadInputTests(PlatformFixture platform)
         { "a client price and total (extra fields)", Json(new { lines = new[] { new { productId = Guid.NewGuid(), quantity = 1, unitPriceMad = 0.01 } }, address = Address, totalMad = 0.01 }) },
         { "a very long mixed-script name", Json(new { lines = new[] { new { productId = Guid.NewGuid(), quantity = 1 } }, address = new { recipientName = LongMixed, phone = "0612345678", region = "casablanca-settat", city = "Casablanca", street = "12 rue" } }) },
         { "injection-shaped text", Json(new { lines = new[] { new { productId = Guid.NewGuid(), quantity = 1 } }, address = new { recipientName = Injection, phone = Injection, region = Injection, city = Injection, street = Injection } }) },
+        { "a NUL in the recipient's name", Json(new { lines = new[] { new { productId = Guid.NewGuid(), quantity = 1 } }, address = new { recipientName = "Fatima\u0000Zahra", phone = "0612345678", region = "casablanca-settat", city = "Casablanca", street = "12 rue" } }) },
+        { "control characters in every address field", Json(new { lines = new[] { new { productId = Guid.NewGuid(), quantity = 1 } }, address = new { recipientName = "Fatima\u001b[2J", phone = "06123\u007f45678", region = "casablanca\u0085settat", city = "Casa\u0007blanca", street = "12 rue\u0000" } }) },
         { "sixty lines", Json(new { lines = Enumerable.Range(0, 60).Select(_ => new { productId = Guid.NewGuid(), quantity = 1 }), address = Address }) },
     };
 
@@ -42,6 +44,8 @@ public sealed class SignedInBadInputTests(PlatformFixture platform)
         { "a course and a centre (both)", Json(new { courseId = Guid.NewGuid(), centreId = Guid.NewGuid(), fullName = "Hajar Ait Ouarab", dateOfBirth = "1996-04-12", phone = "0612345678", accessibilityNeeds = "None" }) },
         { "a very long mixed-script name", Json(new { courseId = Guid.NewGuid(), fullName = LongMixed, dateOfBirth = "1996-04-12", phone = "0612345678", accessibilityNeeds = "None" }) },
         { "injection-shaped text", Json(new { courseId = Guid.NewGuid(), fullName = Injection, dateOfBirth = "1996-04-12", phone = Injection, accessibilityNeeds = Injection }) },
+        { "a NUL in the name", Json(new { courseId = Guid.NewGuid(), fullName = "Hajar\u0000Ait Ouarab", dateOfBirth = "1996-04-12", phone = "0612345678", accessibilityNeeds = "None" }) },
+        { "control characters in every text field", Json(new { courseId = Guid.NewGuid(), fullName = "Hajar\u001b[31m", dateOfBirth = "1996-04-12", phone = "06\u000812345678", accessibilityNeeds = "\u0085None\u0000" }) },
         { "a birth in the year 9999", Json(new { courseId = Guid.NewGuid(), fullName = "Hajar Ait Ouarab", dateOfBirth = "9999-12-31", phone = "0612345678", accessibilityNeeds = "None" }) },
     };
 

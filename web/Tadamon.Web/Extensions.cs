@@ -18,12 +18,37 @@ public static class Extensions
         ("/Operator", Roles.Operator), ("/Learn/Me", Roles.Beneficiary), ("/Learn/Centre", Roles.CentreManager),
     ];
 
+    /// <summary>Forms whose posts are limited per person, with the limit's name under <c>Web:RateLimits</c>.</summary>
+    private static readonly (string Page, string Policy)[] LimitedForms = [("/Checkout", "checkout"), ("/Learn/Me/PreRegister", "pre-registration")];
+
     public static IHostApplicationBuilder AddWebFrontends(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddRazorPages(pages =>
         {
             foreach (var (folder, role) in Spaces) pages.Conventions.AuthorizeFolder(folder, role);
+            foreach (var (page, policy) in LimitedForms)
+            {
+                pages.Conventions.AddPageApplicationModelConvention(page, model =>
+                    model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(policy)));
+            }
+        });
+        // Placing an order and asking for a seat, per signed-in person (the gateway only sees a cookie and an address,
+        // and one address may be a whole social centre). Past the limit the status page explains the 429.
+        var limits = builder.Configuration.GetSection("Web:RateLimits");
+        services.AddRateLimiter(limiter =>
+        {
+            foreach (var (_, policy) in LimitedForms)
+            {
+                limiter.AddTokenBucket(limits, policy, 30, 60, context =>
+                    HttpMethods.IsPost(context.Request.Method) ? ClientRateLimits.PersonOf(context) ?? ClientRateLimits.AddressOf(context) : null);
+            }
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                ClientRateLimits.SetRetryAfter(context);
+                return ValueTask.CompletedTask;
+            };
         });
         // The service defaults answer refusals with 401/403 problems, right for APIs; a page instead sends the
         // person to sign in, or to the "not for your account" page (the cookie scheme's challenge and forbid).
@@ -41,7 +66,9 @@ public static class Extensions
                 cookie.Cookie.Name = "tadamon-session";
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
-                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // TLS ends in front of the gateway
+                // TLS ends in front of the gateway: the request is https here only when a trusted proxy says so, and
+                // then the cookie (it holds the refresh token) is Secure; a developer's plain http still signs in.
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.LoginPath = "/account/login";
                 cookie.LogoutPath = "/account/logout";
                 cookie.AccessDeniedPath = "/account/denied";
@@ -80,10 +107,9 @@ public static class Extensions
 
     public static WebApplication UseWebFrontends(this WebApplication app)
     {
-        app.UseForwardedHeaders(new ForwardedHeadersOptions
-        {
-            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost,
-        });
+        // The gateway is the web's proxy (named by configuration, see ForwardedHeaderTrust): behind a TLS terminator
+        // the scheme it reports is https, which makes the session cookie Secure.
+        app.UseTrustedForwardedHeaders(ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
         app.UseResponseCompression();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -113,6 +139,7 @@ public static class Extensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive");

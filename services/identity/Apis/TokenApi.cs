@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using Tadamon.Identity.Infrastructure;
 using Tadamon.Identity.Model;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -24,7 +25,7 @@ public static class TokenApi
         return app;
     }
 
-    private static async Task<IResult> Exchange(HttpContext http, UserManager<Account> accounts)
+    private static async Task<IResult> Exchange(HttpContext http, UserManager<Account> accounts, FailedSignIns failures)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict request is missing.");
@@ -39,10 +40,10 @@ public static class TokenApi
             }
             if (!await accounts.CheckPasswordAsync(account, request.Password ?? ""))
             {
-                await accounts.AccessFailedAsync(account); // counts towards lockout
+                await failures.RecordAsync(account, http.RequestAborted); // counts towards lockout, even when guesses arrive together
                 return Refuse("Identifiant ou mot de passe incorrect.");
             }
-            await accounts.ResetAccessFailedCountAsync(account);
+            await failures.ResetAsync(account, http.RequestAborted);
             return SignIn(account, request.GetScopes());
         }
 
