@@ -119,13 +119,14 @@ public sealed class CourierWebhookTests(ShippingFactory shipping) : IClassFixtur
         var id = $"msg_{Guid.NewGuid():N}";
 
         // Sent together: both reach the store before the applier's next batch, and only one row can exist.
-        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => shipping.WebhookAsync(News(shipment, "cash_collected", amount: 640m), id: id)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => shipping.WebhookAsync(News(shipment, "picked_up"), id: id)));
 
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Accepted);
         Assert.Equal(4, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
-        await Eventually.TrueAsync(async () => (await ShipmentAsync(shipment.Id)).CashCollectedMad == 640m, "the cash");
+        await Eventually.TrueAsync(async () => (await ShipmentAsync(shipment.Id)).Status == ShipmentStatus.PickedUp, "the pickup");
         await Task.Delay(700);
-        Assert.Single(await AnnouncedAsync(shipment, "CashCollected"));
+        Assert.Single((await ShipmentAsync(shipment.Id)).Timeline, e => e.Status == ShipmentStatus.PickedUp);
+        Assert.Single(await AnnouncedAsync(shipment, "ShipmentStatusChanged"), p => p.Contains("PickedUp"));
     }
 
     [Fact]
