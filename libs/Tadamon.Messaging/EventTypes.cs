@@ -22,7 +22,7 @@ internal static class EventTypes
         Type = NameOf(@event.GetType()),
         Payload = JsonSerializer.Serialize(@event, @event.GetType(), Json),
         CreatedAt = DateTimeOffset.UtcNow,
-        TraceParent = System.Diagnostics.Activity.Current?.Id,
+        TraceParent = MessageTrace.Current,
     };
 
     public static object FromOutboxMessage(OutboxMessage row) =>

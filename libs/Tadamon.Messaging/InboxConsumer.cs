@@ -57,11 +57,14 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, ILogger log
     /// <summary>
     /// Applies the claimed messages of a batch. Do not save or commit: the base class does both once. The default
     /// applies each message in turn with <see cref="HandleAsync"/>; a hot consumer overrides this to load every
-    /// aggregate the batch touches in one query.
+    /// aggregate the batch touches in one query, and handles each message under <see cref="MessageTrace.Of"/>.
     /// </summary>
     protected virtual async Task HandleBatchAsync(IReadOnlyList<ConsumeContext<TMessage>> messages, CancellationToken ct)
     {
-        foreach (var message in messages) await HandleAsync(message.Message, message);
+        foreach (var message in messages)
+        {
+            using (MessageTrace.Of(message)) await HandleAsync(message.Message, message);
+        }
     }
 
     /// <summary>Applies one message. Throw <see cref="MessageNotReadyException"/> when what it needs has not arrived yet.</summary>

@@ -42,7 +42,7 @@ public static class EndpointAccess
         ["CancelOrder"] = Scoped(Buyer, Operator), ["MarkOrderReady"] = Scoped(CooperativeManager, Operator),
         ["GetPriceBookEntry"] = Anyone,
         // shipping
-        ["ReceiveCourierWebhook"] = new(null, Signed: true), ["ListShipments"] = Only(Operator), ["TrackShipment"] = Anyone,
+        ["ReceiveCourierWebhook"] = new(null, Signed: true), ["ListShipments"] = Only(Operator), ["ListShipmentAnomalies"] = Only(Operator), ["TrackShipment"] = Anyone,
         // courses
         ["ListCentres"] = Anyone, ["GetCentre"] = Anyone, ["CreateCentre"] = Only(Operator), ["ChangeCentreMode"] = Scoped(CentreManager, Operator),
         ["ListCourses"] = Anyone, ["GetCourse"] = Anyone, ["CreateCourse"] = Scoped(CentreManager, Operator),

@@ -21,7 +21,10 @@ public sealed class OrderPlacedConsumer(CatalogDbContext db, StockLedger ledger,
     protected override async Task HandleBatchAsync(IReadOnlyList<ConsumeContext<OrderPlaced>> messages, CancellationToken ct)
     {
         if (messages.Count > 1) await ledger.LockProductsAsync(messages.SelectMany(m => m.Message.Lines.Select(l => l.ProductId)).Distinct(), ct);
-        foreach (var message in messages) await ledger.ReserveAsync(message.Message, ct);
+        foreach (var message in messages)
+        {
+            using (MessageTrace.Of(message)) await ledger.ReserveAsync(message.Message, ct);
+        }
     }
 }
 

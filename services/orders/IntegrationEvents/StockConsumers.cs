@@ -20,7 +20,10 @@ public sealed class StockReservedConsumer(OrdersDbContext db, TimeProvider clock
     protected override async Task HandleBatchAsync(IReadOnlyList<ConsumeContext<StockReserved>> messages, CancellationToken ct)
     {
         var orders = await Db.OrdersByIdAsync(messages.Select(m => m.Message.OrderId), ct);
-        foreach (var message in messages) Confirm(message.Message, orders.GetValueOrDefault(message.Message.OrderId));
+        foreach (var message in messages)
+        {
+            using (MessageTrace.Of(message)) Confirm(message.Message, orders.GetValueOrDefault(message.Message.OrderId));
+        }
     }
 
     private void Confirm(StockReserved message, Order? order)
@@ -50,7 +53,10 @@ public sealed class StockReservationRejectedConsumer(OrdersDbContext db, TimePro
     protected override async Task HandleBatchAsync(IReadOnlyList<ConsumeContext<StockReservationRejected>> messages, CancellationToken ct)
     {
         var orders = await Db.OrdersByIdAsync(messages.Select(m => m.Message.OrderId), ct);
-        foreach (var message in messages) Reject(message.Message, orders.GetValueOrDefault(message.Message.OrderId));
+        foreach (var message in messages)
+        {
+            using (MessageTrace.Of(message)) Reject(message.Message, orders.GetValueOrDefault(message.Message.OrderId));
+        }
     }
 
     private void Reject(StockReservationRejected message, Order? order)

@@ -26,7 +26,8 @@ public sealed class OrderConfirmedConsumer(ShippingDbContext db, ILogger<OrderCo
         var known = (await Db.Shipments.Where(s => orderIds.Contains(s.OrderId)).Select(s => s.OrderId).ToListAsync(ct)).ToHashSet();
         foreach (var message in messages)
         {
-            if (known.Add(message.Message.OrderId)) Create(message.Message);
+            if (!known.Add(message.Message.OrderId)) continue;
+            using (MessageTrace.Of(message)) Create(message.Message);
         }
     }
 
