@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
+using Microsoft.Extensions.Hosting;
 
 namespace Tadamon.Messaging;
 
