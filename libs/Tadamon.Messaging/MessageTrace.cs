@@ -6,7 +6,7 @@ namespace Tadamon.Messaging;
 
 /// <summary>
 /// Keeps one business flow one trace when messages are handled in batches. MassTransit runs a batch under the last
-/// message's activity; each message's own trace parent travels in its <c>Diagnostic-Id</c> header. While a message is
+/// message's activity; each message's own trace parent travels in its <c>MT-Activity-Id</c> header. While a message is
 /// handled, its consume span (when sampled) or at least its trace parent is current, so the events it raises are
 /// written to the outbox with the trace of the flow they belong to.
 /// </summary>
@@ -21,7 +21,8 @@ public static class MessageTrace
     /// <summary>Makes <paramref name="message"/>'s trace current until disposed. Call it from the loop that handles the message.</summary>
     public static IDisposable Of<T>(ConsumeContext<T> message) where T : class
     {
-        var parentId = message.Headers.Get<string>("Diagnostic-Id");
+        // MassTransit sends the publisher's activity id (W3C) in MT-Activity-Id.
+        var parentId = message.Headers.Get<string>("MT-Activity-Id") ?? message.Headers.Get<string>("traceparent");
         var previous = Parent.Value;
         var activity = parentId is null ? null : Source.StartActivity($"consume {typeof(T).Name}", ActivityKind.Consumer, parentId);
         Parent.Value = activity?.Id ?? parentId;

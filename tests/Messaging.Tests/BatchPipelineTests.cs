@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,6 +96,43 @@ public sealed class BatchPipelineTests(MessagingHost platform) : IClassFixture<M
             "the pledge applied once its cooperative is known", TimeSpan.FromSeconds(30));
         var deadLetters = service.Services.GetRequiredService<DeadLetterQueues>();
         Assert.DoesNotContain(await deadLetters.ListAsync(100, CancellationToken.None), l => l.MessageId == pledge.EventId.ToString());
+        await service.StopAsync();
+    }
+
+    [Fact]
+    public async Task When_messages_of_different_traces_share_a_batch_Should_raise_each_event_under_its_own_trace()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var service = await platform.StartServiceAsync();
+        var bus = service.Services.GetRequiredService<IBus>();
+
+        var traces = new Dictionary<Guid, string>();
+        var publishes = new List<Task>();
+        for (var i = 0; i < 12; i++)
+        {
+            var pledge = new TracedPledge(Guid.NewGuid(), i + 1);
+            using var checkout = new Activity("checkout").SetIdFormat(ActivityIdFormat.W3C).Start();
+            traces[pledge.CooperativeId] = checkout.TraceId.ToHexString();
+            publishes.Add(bus.Publish(pledge, ctx => ctx.MessageId = pledge.EventId));
+        }
+        await Task.WhenAll(publishes);
+
+        foreach (var (cooperativeId, trace) in traces)
+        {
+            var row = await Eventually.GetAsync(async () =>
+            {
+                await using var db = platform.NewContext();
+                return (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Type.Contains("DonationPledged")).ToListAsync())
+                    .FirstOrDefault(m => m.Payload.Contains(cooperativeId.ToString()));
+            }, "the relayed event in the outbox");
+            Assert.True(row.TraceParent?.Contains(trace) == true,
+                $"{row.TraceParent} is not of trace {trace}; headers seen: {string.Join(" | ", TracedPledgeConsumer.Headers.Take(2))}");
+        }
         await service.StopAsync();
     }
 

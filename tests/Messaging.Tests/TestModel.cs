@@ -94,3 +94,19 @@ public sealed class LatePledgeConsumer(TestDbContext db, ILogger<LatePledgeConsu
         return Task.CompletedTask;
     }
 }
+
+public sealed record TracedPledge(Guid CooperativeId, decimal AmountMad) : IntegrationEvent;
+
+/// <summary>Passes each pledge on as an event of its own: the outbox row shows whose trace it was raised under.</summary>
+public sealed class TracedPledgeConsumer(TestDbContext db, ILogger<TracedPledgeConsumer> logger)
+    : InboxConsumer<TracedPledge, TestDbContext>(db, logger)
+{
+    public static readonly ConcurrentBag<string> Headers = new();
+
+    protected override Task HandleAsync(TracedPledge message, ConsumeContext<TracedPledge> context)
+    {
+        Headers.Add(string.Join(";", context.Headers.GetAll().Select(h => $"{h.Key}={h.Value}")));
+        Db.AddIntegrationEvent(new DonationPledged(message.CooperativeId, message.AmountMad));
+        return Task.CompletedTask;
+    }
+}
