@@ -24,7 +24,6 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, ILogger log
     where TContext : DbContext
 {
     protected TContext Db => db;
-    protected ILogger Logger => logger;
 
     public async Task Consume(ConsumeContext<Batch<TMessage>> context)
     {
