@@ -82,5 +82,6 @@ foreach (var (key, value) in builder.Configuration.GetSection("Gateway:RateLimit
 // The courier calls the platform's public webhook URL, as the real one would.
 courier.WithEnvironment("Sandbox__WebhookUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/webhooks/courier"));
 
+builder.ForwardToEveryProject("Telemetry:TraceSampleRatio");
 builder.RunBuiltProjectsWhenAsked();
 builder.Build().Run();

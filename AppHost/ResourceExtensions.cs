@@ -49,4 +49,18 @@ internal static class ResourceExtensions
         service.WithEnvironment("ForwardedHeaders__KnownNetworks", "127.0.0.0/8,::1/128");
         return gateway.WithReference(service).WaitFor(service);
     }
+
+    /// <summary>
+    /// Gives a setting of the AppHost (when set) to every project, e.g. <c>Telemetry:TraceSampleRatio=0.1</c> to run
+    /// the whole platform with the production profile's sampling (the bench measures both).
+    /// </summary>
+    public static void ForwardToEveryProject(this IDistributedApplicationBuilder builder, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (builder.Configuration[key] is not { } value) continue;
+            foreach (var project in builder.Resources.OfType<ProjectResource>())
+                project.Annotations.Add(new EnvironmentCallbackAnnotation(key.Replace(":", "__"), () => value));
+        }
+    }
 }

@@ -18,6 +18,8 @@ public static class Processes
         ("shipping", cmd => cmd.Contains("/Shipping.Api", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
         ("courses", cmd => cmd.Contains("/Courses.Api", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
         ("enrollment", cmd => cmd.Contains("/Enrollment.Api", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
+        ("web", cmd => cmd.Contains("/Tadamon.Web", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
+        ("settlement", cmd => cmd.Contains("/Settlement.Api", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
         ("courier-sandbox", cmd => cmd.Contains("/CourierSandbox", StringComparison.Ordinal) && !cmd.StartsWith("dotnet run", StringComparison.Ordinal)),
         ("postgres", cmd => cmd.StartsWith("postgres", StringComparison.Ordinal) || cmd.Contains("/bin/postgres ", StringComparison.Ordinal)),
         ("rabbitmq", cmd => cmd.Contains("beam.smp", StringComparison.Ordinal)),

@@ -8,6 +8,16 @@ public static class SandboxApi
 {
     public sealed record Booked(string CourierReference);
 
+    /// <summary>Many parcels in one call, as real courier APIs take a day's parcels (shipping sends up to <see cref="MaxParcelsPerBooking"/>).</summary>
+    public sealed record ParcelsToBook(IReadOnlyList<BookingRequest>? Parcels);
+
+    /// <summary>One line per parcel asked for, in the same order: its reference, or why that parcel alone was refused.</summary>
+    public sealed record BookingLine(Guid ShipmentId, string? CourierReference, string? Error);
+
+    public sealed record ParcelsBooked(IReadOnlyList<BookingLine> Results);
+
+    public const int MaxParcelsPerBooking = 100;
+
     /// <summary>The answer to a cancel: a parcel not picked up yet is dropped; one already picked up is brought back.</summary>
     public sealed record CancelAnswer(bool PickedUp);
 
@@ -24,6 +34,8 @@ public static class SandboxApi
                 ? (object?)Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
                 : await next(context));
         parcels.MapPost("/", Book).WithName("BookParcel").WithSummary("Book a parcel; Idempotency-Key (the shipment id) makes a retry return the same booking");
+        parcels.MapPost("/batch", BookMany).WithName("BookParcels")
+            .WithSummary($"Book up to {MaxParcelsPerBooking} parcels at once; each is booked once per shipment id and answered on its own line");
         parcels.MapPost("/{shipmentId:guid}/ready", (Guid shipmentId, ParcelStore store) => Flag(store, shipmentId, p => p.Ready = true))
             .WithName("ParcelReady").WithSummary("The sender has packed the parcel: pick it up");
         parcels.MapPost("/{shipmentId:guid}/cancel", Cancel)
@@ -54,6 +66,20 @@ public static class SandboxApi
         if (key != booking.ShipmentId.ToString())
             return Problems.Invalid(http, "Idempotency-Key", "La clé d'idempotence doit être l'identifiant de l'envoi.", "يجب أن يكون مفتاح عدم التكرار معرف الشحنة.");
         return TypedResults.Ok(new Booked(store.Book(booking).CourierReference));
+    }
+
+    private static Results<Ok<ParcelsBooked>, ValidationProblem> BookMany(ParcelsToBook request, ParcelStore store, HttpContext http)
+    {
+        if (request.Parcels is not { Count: > 0 and <= MaxParcelsPerBooking } parcels)
+            return Problems.Invalid(http, "parcels", $"Entre 1 et {MaxParcelsPerBooking} colis par appel.", $"من 1 إلى {MaxParcelsPerBooking} طردا في كل طلب.");
+        if (parcels.DistinctBy(p => p.ShipmentId).Count() != parcels.Count)
+            return Problems.Invalid(http, "parcels", "Un envoi figure deux fois dans l'appel.", "شحنة مكررة في الطلب نفسه.");
+        // A parcel the courier cannot take (no phone to call, no city) is refused on its line; the others are booked.
+        var lines = parcels.Select(p => string.IsNullOrWhiteSpace(p.RecipientPhone) || string.IsNullOrWhiteSpace(p.City)
+                ? new BookingLine(p.ShipmentId, null, "Téléphone ou ville du destinataire manquant")
+                : new BookingLine(p.ShipmentId, store.Book(p).CourierReference, null))
+            .ToList();
+        return TypedResults.Ok(new ParcelsBooked(lines));
     }
 
     private static Results<NoContent, NotFound, Conflict> FailDelivery(string trackingNumber, ParcelStore store)

@@ -20,7 +20,7 @@ namespace Tadamon.Orders.Tests;
 public sealed class MarketplaceLifecycleProperties
 {
     /// <summary>One move of the world; <c>Deliver</c> takes the in-flight message at an index the generator picks.</summary>
-    public enum Move { Deliver, Ready, BuyerCancel, OperatorCancel, Expire, CourierWorker, CourierStep, ReadyCallTimesOut }
+    public enum Move { Deliver, Ready, BuyerCancel, OperatorCancel, Expire, CourierWorker, CourierAnswer, CourierStep, ReadyCallTimesOut }
 
     /// <summary>
     /// How often each move is drawn (out of 100): cancels and expiry are rare enough that most runs get the parcel
@@ -28,7 +28,7 @@ public sealed class MarketplaceLifecycleProperties
     /// </summary>
     private static readonly (int UpTo, Move Move)[] Weights =
     [
-        (45, Move.Deliver), (59, Move.CourierWorker), (62, Move.ReadyCallTimesOut), (80, Move.CourierStep), (88, Move.Ready), (92, Move.Expire),
+        (45, Move.Deliver), (54, Move.CourierWorker), (60, Move.CourierAnswer), (63, Move.ReadyCallTimesOut), (80, Move.CourierStep), (88, Move.Ready), (92, Move.Expire),
         (96, Move.BuyerCancel), (100, Move.OperatorCancel),
     ];
 
@@ -59,13 +59,16 @@ public sealed class MarketplaceLifecycleProperties
         void Then(Move move) { world.Do(move, 0); world.AssertInvariants(); world.DeliverAll(); }
 
         Then(Move.Deliver); // placed → reserved → confirmed → shipment
-        Then(Move.CourierWorker); // booked
+        Then(Move.CourierWorker); // the booking call goes out
+        Then(Move.CourierAnswer); // booked
         Then(Move.Ready);
         Then(Move.CourierWorker); // the courier is told
+        Then(Move.CourierAnswer);
         Then(Move.CourierStep); // picked up
         Then(Move.OperatorCancel);
         Assert.True(world.CourierHasGoods);
         Then(Move.CourierWorker); // the courier is asked to cancel: it brings the parcel back
+        Then(Move.CourierAnswer);
         world.Settle();
         world.AssertInvariants();
         world.AssertSettled();
@@ -80,6 +83,8 @@ public sealed class MarketplaceLifecycleProperties
             Lines = [new OrderLine { ProductId = Guid.NewGuid(), NameAr = "زيت", NameFr = "Huile", Unit = "l", Quantity = Quantity, UnitPriceMad = 120m }],
         }.Placed();
         private readonly List<(string To, IntegrationEvent Message)> _inFlight = [];
+        /// <summary>Courier calls that reached the courier and whose answers shipping has not applied yet.</summary>
+        private readonly List<(CourierCall Call, Action<Shipment> Apply)> _answers = [];
         private readonly Courier _courier;
         private Shipment? _shipment;
         private StockReservation? _reservation;
@@ -118,11 +123,14 @@ public sealed class MarketplaceLifecycleProperties
                 case Move.CourierWorker:
                     CourierRound();
                     break;
-                case Move.ReadyCallTimesOut when _shipment is { Status: ShipmentStatus.Booked, ReadyForPickup: true, ReadyNotified: false, CancelRequested: false } s:
+                case Move.CourierAnswer when _answers.Count > 0:
+                    var (_, apply) = _answers[pick % _answers.Count];
+                    _answers.RemoveAt(pick % _answers.Count);
+                    apply(_shipment!);
+                    break;
+                case Move.ReadyCallTimesOut when _answers.FindIndex(a => a.Call == CourierCall.Ready) is var ready and >= 0:
                     // The courier got the call, shipping never heard back: it retries later, and must not assume the parcel is home.
-                    s.TellingCourierReady();
-                    _courier.Ready = true;
-                    s.CourierFailed("timeout", Now);
+                    _answers[ready] = (CourierCall.Ready, s => s.CourierFailed("timeout", Now));
                     break;
                 case Move.CourierStep:
                     foreach (var status in _courier.Step()) Send("webhook", new CourierNews(status));
@@ -144,13 +152,15 @@ public sealed class MarketplaceLifecycleProperties
         /// <summary>Everything in flight arrives, the worker and the courier run until nothing is left to do.</summary>
         public void Settle()
         {
-            for (var round = 0; round < 100 && (_inFlight.Count > 0 || _shipment?.NeedsCourier == true || _courier.CanMove); round++)
+            for (var round = 0; round < 100 && (_inFlight.Count > 0 || _answers.Count > 0 || _shipment?.NeedsCourier == true || _courier.CanMove); round++)
             {
                 DeliverAll();
                 Do(Move.CourierWorker, 0);
+                while (_answers.Count > 0) Do(Move.CourierAnswer, 0);
                 Do(Move.CourierStep, 0);
             }
             Assert.Empty(_inFlight);
+            Assert.Empty(_answers);
         }
 
         public void AssertInvariants()
@@ -194,16 +204,28 @@ public sealed class MarketplaceLifecycleProperties
             Send("shipping", cancelled);
         }
 
+        /// <summary>
+        /// As CourierWorker: a due shipment is claimed for its call (a minute's lease, so a later round may claim it
+        /// again while the first call is still out, as after a slow call), the courier hears the call at once, and
+        /// the answer is applied by a later <see cref="Move.CourierAnswer"/>, with messages delivered in between.
+        /// </summary>
         private void CourierRound()
         {
-            if (_shipment is not { NeedsCourier: true } s) return;
-            // As CourierWorker.CallCourierAsync: book, then cancel or say ready.
-            if (s.Status == ShipmentStatus.Created && !s.CancelRequested) Publish(s.Booked(_courier.Book(), Now));
-            if (s.CancelRequested && !s.CancelNotified && s.CourierReference is not null) Publish(s.CancelNotifiedToCourier(_courier.Cancel(), Now));
-            else if (s is { Status: ShipmentStatus.Booked, ReadyForPickup: true, ReadyNotified: false, CancelRequested: false })
+            if (_shipment is not { NextCourierAttemptAt: { } due } s || due > Now) return;
+            switch (s.ClaimCourierCall(Now, TimeSpan.FromMinutes(1)))
             {
-                _courier.Ready = true;
-                s.ReadyNotifiedToCourier(Now);
+                case CourierCall.Book:
+                    var reference = _courier.Book();
+                    _answers.Add((CourierCall.Book, x => Publish(x.Booked(reference, Now))));
+                    break;
+                case CourierCall.Cancel:
+                    var pickedUp = _courier.Cancel();
+                    _answers.Add((CourierCall.Cancel, x => Publish(x.CancelNotifiedToCourier(pickedUp, Now))));
+                    break;
+                case CourierCall.Ready:
+                    _courier.Ready = true;
+                    _answers.Add((CourierCall.Ready, x => x.ReadyNotifiedToCourier(Now)));
+                    break;
             }
         }
 

@@ -56,17 +56,31 @@ public sealed class CourierWorkerTests : IClassFixture<ShippingFactory>
         Assert.Contains("WHERE (\"NextCourierAttemptAt\" IS NOT NULL)", index);
     }
 
+    /// <summary>
+    /// Answers a multi-parcel booking holding the troublesome parcel with HTML (so shipping books that batch one parcel
+    /// at a time), and the troublesome parcel's own booking with HTML again.
+    /// </summary>
     private sealed class HtmlForOneBooking : HttpMessageHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
         {
             var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(ct);
-            if (request.RequestUri!.AbsolutePath.TrimEnd('/').EndsWith("/parcels") && body.Contains(Troublesome.ToString()))
+            var path = request.RequestUri!.AbsolutePath.TrimEnd('/');
+            if (body.Contains(Troublesome.ToString()))
                 return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html><body>Maintenance</body></html>", Encoding.UTF8, "text/html") };
+            object answer = path.EndsWith("/parcels/batch")
+                ? new
+                {
+                    results = JsonDocument.Parse(body).RootElement.GetProperty("parcels").EnumerateArray()
+                        .Select(p => new { shipmentId = p.GetProperty("shipmentId").GetGuid(), courierReference = Reference() }).ToList(),
+                }
+                : new { courierReference = Reference() };
             return new HttpResponseMessage(HttpStatusCode.OK)
             {
-                Content = new StringContent(JsonSerializer.Serialize(new { courierReference = $"SBX-{Random.Shared.Next(1000, 9999)}" }), Encoding.UTF8, "application/json"),
+                Content = new StringContent(JsonSerializer.Serialize(answer), Encoding.UTF8, "application/json"),
             };
         }
+
+        private static string Reference() => $"SBX-{Random.Shared.Next(1000, 9999)}";
     }
 }

@@ -56,6 +56,24 @@ public sealed class Shipment
         || (Status == ShipmentStatus.Booked && ReadyForPickup && !ReadyNotified && !CancelRequested)
         || (CancelRequested && !CancelNotified && CourierReference is not null);
 
+    /// <summary>
+    /// Claims the shipment for the courier call it owes, if any: it leaves the worker's queue for
+    /// <paramref name="lease"/> while the call is out (no row lock is held across it). A ready call counts as attempted
+    /// from here on, answered or not: one that timed out may still have reached the courier.
+    /// </summary>
+    public CourierCall ClaimCourierCall(DateTimeOffset now, TimeSpan lease)
+    {
+        CourierCall call;
+        if (Status == ShipmentStatus.Created && !CancelRequested) call = CourierCall.Book;
+        else if (CancelRequested && !CancelNotified && CourierReference is not null) call = CourierCall.Cancel;
+        else if (Status == ShipmentStatus.Booked && ReadyForPickup && !ReadyNotified && !CancelRequested) call = CourierCall.Ready;
+        else call = CourierCall.None;
+
+        if (call == CourierCall.Ready) ReadyCallAttempted = true;
+        NextCourierAttemptAt = call == CourierCall.None ? null : now + lease;
+        return call;
+    }
+
     /// <summary>The courier may have the goods: it was (perhaps) told the parcel is ready, or it reported moving it.</summary>
     public bool MayBeWithCourier => ReadyNotified || ReadyCallAttempted || Rank(Status) >= Rank(ShipmentStatus.PickedUp);
 
@@ -79,9 +97,6 @@ public sealed class Shipment
         UpdatedAt = now;
         Reschedule(now);
     }
-
-    /// <summary>Recorded before the ready call, in the same transaction as its outcome, so a failed call still counts.</summary>
-    public void TellingCourierReady() => ReadyCallAttempted = true;
 
     public void ReadyNotifiedToCourier(DateTimeOffset now) { ReadyNotified = ReadyCallAttempted = true; CourierSucceeded(now); }
 
@@ -241,6 +256,9 @@ public static class CourierCodes
         _ => null,
     };
 }
+
+/// <summary>What shipping owes the courier next about a parcel.</summary>
+public enum CourierCall { None, Book, Ready, Cancel }
 
 public sealed record Recipient(string Name, string Phone, string Region, string City, string Street);
 
