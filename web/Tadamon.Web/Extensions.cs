@@ -18,6 +18,14 @@ public static class Extensions
         ("/Operator", Roles.Operator), ("/Learn/Me", Roles.Beneficiary), ("/Learn/Centre", Roles.CentreManager),
     ];
 
+    /// <summary>
+    /// The market's public pages, kept a few seconds for people who are not signed in: a campaign sends everyone to
+    /// the home page, and without this each visit costs a page render and a call to catalog.
+    /// </summary>
+    private static readonly string[] PublicMarketPages = ["/Index", "/Products/Index"];
+
+    private const string PublicPagePolicy = "public-market-page";
+
     /// <summary>Forms whose posts are limited per person, with the limit's name under <c>Web:RateLimits</c>.</summary>
     private static readonly (string Page, string Policy)[] LimitedForms = [("/Checkout", "checkout"), ("/Learn/Me/PreRegister", "pre-registration")];
 
@@ -27,12 +35,24 @@ public static class Extensions
         services.AddRazorPages(pages =>
         {
             foreach (var (folder, role) in Spaces) pages.Conventions.AuthorizeFolder(folder, role);
+            foreach (var page in PublicMarketPages)
+            {
+                pages.Conventions.AddPageApplicationModelConvention(page, model =>
+                    model.EndpointMetadata.Add(new Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute { PolicyName = PublicPagePolicy }));
+            }
             foreach (var (page, policy) in LimitedForms)
             {
                 pages.Conventions.AddPageApplicationModelConvention(page, model =>
                     model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(policy)));
             }
         });
+        // The output cache's default rules hold: only anonymous GETs (no session cookie signed in, no Authorization),
+        // never an answer that sets a cookie. What else changes the page is the reader's language, easy-read choice and
+        // the number of items in their basket (shown in the menu): each combination is its own entry, besides the URL.
+        services.AddOutputCache(cache => cache.AddPolicy(PublicPagePolicy, policy => policy
+            .Expire(TimeSpan.FromSeconds(5))
+            .VaryByValue(context => new KeyValuePair<string, string>("reader",
+                $"{context.Request.Cookies[Lang.Cookie]}|{context.Request.Cookies[Lang.EasyReadCookie]}|{context.RequestServices.GetRequiredService<Cart>().Count}"))));
         // Placing an order and asking for a seat, per signed-in person (the gateway only sees a cookie and an address,
         // and one address may be a whole social centre). Past the limit the status page explains the 429.
         var limits = builder.Configuration.GetSection("Web:RateLimits");
@@ -139,6 +159,7 @@ public static class Extensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache(); // after authentication: a signed-in person's page is never cached
         app.UseRateLimiter();
 
         app.MapHealthChecks("/health");
