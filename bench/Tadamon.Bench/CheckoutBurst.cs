@@ -6,14 +6,14 @@ namespace Tadamon.Bench;
 
 /// <summary>
 /// Scenario 2: buyers checking out at once, each basket spanning three cooperatives of the demo catalogue. First a
-/// closed-loop burst (as fast as the platform answers), then an open-loop run at a fixed 100 purchases/s. The
+/// closed-loop burst (as fast as the platform answers), then an open-loop run at a fixed 150 purchases/s. The
 /// time to Confirmed and to Booked is read afterwards from the outbox rows orders and shipping wrote for each
 /// order (OrderConfirmed, ShipmentBooked), against the moment the bench sent the checkout.
 /// </summary>
 public sealed class CheckoutBurst(Platform platform, Database orders, Database shipping)
 {
     public const string Title = "Checkout burst";
-    private const double OpenLoopRate = 100;
+    private const double OpenLoopRate = 150; // the rate issue 13 sets its latency target at
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _sentAt = new();
     private List<Guid[]> _cooperatives = [];
     private string[] _buyers = [];
@@ -97,11 +97,11 @@ public sealed class CheckoutBurst(Platform platform, Database orders, Database s
     private async Task DrainAsync()
     {
         await Platform.UntilAsync(async () => await orders.CountAsync("SELECT count(*) FROM orders WHERE \"Status\" = 'Placed'") == 0,
-            TimeSpan.FromMinutes(2), "every order to be confirmed or rejected");
+            TimeSpan.FromMinutes(5), "every order to be confirmed or rejected");
         await Platform.UntilAsync(async () => await shipping.CountAsync(
                 "SELECT count(*) FROM shipments WHERE \"Status\" = 'Created' AND NOT \"CancelRequested\"") == 0
             && await orders.CountAsync("SELECT count(*) FROM orders WHERE \"Status\" = 'Confirmed' AND \"TrackingNumber\" IS NULL") == 0,
-            TimeSpan.FromMinutes(2), "every confirmed order to be booked with the courier");
+            TimeSpan.FromMinutes(5), "every confirmed order to be booked with the courier");
     }
 
     private async Task<bool> CheckoutAsync(int i, CancellationToken ct)

@@ -32,6 +32,8 @@ public static class Load
         string name, int concurrency, TimeSpan duration, Func<int, CancellationToken, Task<bool>> request, TimeSpan? warmup = null)
     {
         if (warmup is { } w) await RunWorkersAsync(concurrency, w, int.MaxValue, request, null);
+        // A marker a profiler script waits for before it attaches (see bench/TUNING.md).
+        Console.WriteLine($"load started: {name}");
         return await MeasureAsync(name, concurrency, duration, int.MaxValue, request);
     }
 

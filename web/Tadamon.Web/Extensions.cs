@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tadamon.Web.Account;
 using Tadamon.Web.Backend;
 using Tadamon.Web.Localization;
@@ -46,6 +47,8 @@ public static class Extensions
                     model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(policy)));
             }
         });
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
+        services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, QuietTempDataProvider>());
         // The output cache's default rules hold: only anonymous GETs (no session cookie signed in, no Authorization),
         // never an answer that sets a cookie. What else changes the page is the reader's language, easy-read choice and
         // the number of items in their basket (shown in the menu): each combination is its own entry, besides the URL.
