@@ -286,6 +286,9 @@ public static partial class Wiring
             var repository = image.Split('@')[0];
             var slash = repository.LastIndexOf('/');
             if (repository.LastIndexOf(':') is var colon && colon > slash) repository = repository[..colon];
+            // An overlay may point the image at its registry (images: newName): the host is not part of the name.
+            if (repository.Split('/') is { Length: > 2 } segments && (segments[0].Contains('.') || segments[0].Contains(':')))
+                repository = string.Join('/', segments[1..]);
             if (!imageProjects.ContainsKey(repository))
                 yield return $"{Id(owner)}: image {image} is built by no project (ContainerRepository)";
             else if (owner["kind"]?.ToString() == "Deployment" && repository != $"tadamon/{Name(owner)}")
