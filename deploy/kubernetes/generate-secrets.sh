@@ -4,7 +4,7 @@
 #
 # For a first installation. The values are written once: keep DEST/overlays/OVERLAY/secrets/*.env in your vault and
 # fill later releases from it (new database passwords would be set on the roles while running pods keep the old).
-# Made here: database passwords, identity's token keys. Given by the partner courier (production):
+# Made here: database passwords, identity's token keys, the web's key-protection certificate. Given by the partner courier (production):
 # COURIER_WEBHOOK_SECRET in the environment; the dev overlay gets a fresh one for the courier sandbox.
 set -euo pipefail
 [[ $# -eq 2 ]] || { echo "usage: $0 dev|production DEST" >&2; exit 2; }
@@ -26,6 +26,13 @@ value_for() { # file key
     identity-token-keys.env:signing-key)
       openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0 ;;
     identity-token-keys.env:encryption-key) openssl rand -base64 32 ;;
+    # Self-signed, 20 years: it only encrypts the web's Data Protection keys at rest (PKCS#12 without a password).
+    web-keys.env:certificate)
+      local work; work=$(mktemp -d)
+      openssl req -x509 -newkey rsa:2048 -nodes -days 7300 -subj /CN=tadamon-web-keys \
+        -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
+      openssl pkcs12 -export -inkey "$work/key.pem" -in "$work/cert.pem" -passout pass: | base64 -w0
+      rm -rf "$work" ;;
     courier-partner.env:webhook-secret)
       if [[ -n ${COURIER_WEBHOOK_SECRET:-} ]]; then printf '%s' "$COURIER_WEBHOOK_SECRET"
       elif [[ $overlay == dev ]]; then printf 'whsec_%s' "$(openssl rand -base64 32)"

@@ -9,7 +9,7 @@ namespace Tadamon.Deployment.Tests;
 /// <c>WithEnvironment</c>. Reading the AppHost rather than a list kept here means a variable added there and not
 /// to the manifests fails the wiring test.
 /// </summary>
-public sealed partial record AppHostResource(string Name, string Variable, bool HasDatabase, IReadOnlySet<string> Environment)
+public sealed partial record AppHostResource(string Name, string Variable, bool HasDatabase, IReadOnlySet<string> Environment, bool IsMigration = false)
 {
     /// <summary>Set on a developer's machine only, with the reason Kubernetes does without.</summary>
     public static readonly IReadOnlyDictionary<string, string> NotDeployed = new Dictionary<string, string>
@@ -27,6 +27,7 @@ public sealed partial record AppHostResource(string Name, string Variable, bool 
 
         var variables = declared.ToDictionary(d => d.Variable, _ => new HashSet<string> { "OTEL_EXPORTER_OTLP_ENDPOINT" });
         var withDatabase = new HashSet<string>();
+        var migrations = new HashSet<string>();
         foreach (var (variable, statement) in Statements(source, declared.Select(d => d.Variable).ToHashSet()))
         {
             var env = variables[variable];
@@ -50,9 +51,11 @@ public sealed partial record AppHostResource(string Name, string Variable, bool 
                 if (m.Groups["how"].Value == "WithService") variables[m.Groups["ref"].Value].Add("ForwardedHeaders__KnownNetworks");
             }
             foreach (Match m in EnvironmentCall().Matches(statement)) env.Add(m.Groups[1].Value);
+            // A project started with --migrate is a migration step: a Job in Kubernetes, not a Deployment.
+            if (statement.Contains("\"--migrate\"", StringComparison.Ordinal)) migrations.Add(variable);
         }
         return declared.Select(d => new AppHostResource(d.Name, d.Variable, withDatabase.Contains(d.Variable),
-            variables[d.Variable].Where(v => !NotDeployed.ContainsKey(v)).ToHashSet())).ToList();
+            variables[d.Variable].Where(v => !NotDeployed.ContainsKey(v)).ToHashSet(), migrations.Contains(d.Variable))).ToList();
     }
 
     /// <summary>Each statement that configures a project: its declaration, and later ones starting with its variable.</summary>

@@ -38,6 +38,8 @@ public class BrokenManifestTests
             "Deployment/enrollment: container enrollment has no memory limits"),
         ["gateway share out of step"] = (m => m.Get("Deployment", "gateway")["spec"]!["replicas"] = 4,
             "Deployment/gateway: 4 replicas but Gateway__Replicas=3"),
+        ["web share out of step"] = (m => m.Get("HorizontalPodAutoscaler", "web")["spec"]!["maxReplicas"] = 6,
+            "HorizontalPodAutoscaler/web: may grow web past its Web__Replicas (3)"),
         ["no migration Job"] = (m => Remove(m, "Job", "catalog-migrate"), "Deployment/catalog: has a database but no migration Job catalog-migrate"),
         ["migration not awaited"] = (m => m.Get("Deployment", "shipping")["spec"]!["template"]!["spec"]!.AsObject().Remove("initContainers"),
             "Deployment/shipping: no init container waits for job/shipping-migrate to complete"),

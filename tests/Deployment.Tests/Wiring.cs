@@ -25,7 +25,7 @@ public static partial class Wiring
             .. DatabasesAndBrokerAreDeclared(m),
             .. MigrationsRunFirst(m, appHost),
             .. ImagesMatchProjects(m, imageProjects),
-            .. GatewayShareMatchesItsReplicas(m),
+            .. ReplicaSharesMatchReplicas(m),
         ];
 
     /// <summary>Objects a component adds in an overlay escape the base's namespace unless the overlay sets it too.</summary>
@@ -185,6 +185,11 @@ public static partial class Wiring
     {
         foreach (var resource in appHost)
         {
+            if (resource.IsMigration)
+            {
+                if (m.Find("Job", resource.Name) is null) yield return $"{resource.Name}: the AppHost's migration step has no Job of that name";
+                continue;
+            }
             var deployment = m.Find("Deployment", resource.Name);
             var sandbox = Sandboxes.Contains(resource.Name);
             if (sandbox && overlay == "production")
@@ -249,7 +254,7 @@ public static partial class Wiring
 
     public static IEnumerable<string> MigrationsRunFirst(Manifest m, IReadOnlyList<AppHostResource> appHost)
     {
-        foreach (var resource in appHost.Where(r => r.HasDatabase))
+        foreach (var resource in appHost.Where(r => r.HasDatabase && !r.IsMigration))
         {
             if (m.Find("Deployment", resource.Name) is not { } deployment) continue;
             var jobName = $"{resource.Name}-migrate";
@@ -298,17 +303,23 @@ public static partial class Wiring
         }
     }
 
-    /// <summary>Each gateway replica enforces 1/Gateway__Replicas of every limit: the count must be what runs.</summary>
-    public static IEnumerable<string> GatewayShareMatchesItsReplicas(Manifest m)
+    /// <summary>
+    /// The gateway and the web enforce 1/N of every rate limit each (<c>Gateway__Replicas</c>, <c>Web__Replicas</c>):
+    /// N must be the number that runs, and their autoscalers must not add more.
+    /// </summary>
+    public static IEnumerable<string> ReplicaSharesMatchReplicas(Manifest m)
     {
-        if (m.Find("Deployment", "gateway") is not { } gateway) yield break;
-        var replicas = (int?)gateway["spec"]?["replicas"] ?? 1;
-        var share = Environment(m, Containers(gateway).First()).GetValueOrDefault("Gateway__Replicas");
-        if (share != replicas.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            yield return $"{Id(gateway)}: {replicas} replicas but Gateway__Replicas={share}";
-        var hpa = m.OfKind("HorizontalPodAutoscaler").FirstOrDefault(h => Text(h["spec"]?["scaleTargetRef"]?["name"]) == "gateway");
-        if (hpa is not null && (int?)hpa["spec"]?["maxReplicas"] != replicas)
-            yield return $"{Id(hpa)}: may grow the gateway past its Gateway__Replicas ({replicas})";
+        foreach (var d in m.OfKind("Deployment"))
+        {
+            var share = Environment(m, Containers(d).First()).Where(e => ShareSetting().IsMatch(e.Key)).ToList();
+            if (share.Count == 0) continue;
+            var replicas = (int?)d["spec"]?["replicas"] ?? 1;
+            foreach (var (name, value) in share.Where(e => e.Value != replicas.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                yield return $"{Id(d)}: {replicas} replicas but {name}={value}";
+            var hpa = m.OfKind("HorizontalPodAutoscaler").FirstOrDefault(h => Text(h["spec"]?["scaleTargetRef"]?["name"]) == Name(d));
+            if (hpa is not null && (int?)hpa["spec"]?["maxReplicas"] != replicas)
+                yield return $"{Id(hpa)}: may grow {Name(d)} past its {share[0].Key} ({replicas})";
+        }
     }
 
     /// <summary>A container's variables: its own, and those its envFrom ConfigMaps and Secrets give (names only for values from refs).</summary>
@@ -349,6 +360,9 @@ public static partial class Wiring
         JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => v.GetValue<string>(),
         _ => node.ToJsonString(),
     };
+
+    [GeneratedRegex(@"^(Gateway|Web)__Replicas$")]
+    private static partial Regex ShareSetting();
 
     [GeneratedRegex(@"\$\((\w+)\)")]
     private static partial Regex VariableUse();
