@@ -97,7 +97,7 @@ public static class Processes
 
     /// <summary>"gateway 0.21 + catalog 0.40 + postgres 0.12 ms": CPU milliseconds per answer of the groups that served it.</summary>
     public static string PerRequest(Dictionary<string, double> cpuSeconds, int requests) =>
-        string.Join(" + ", new[] { "gateway", "catalog", "postgres", "aspire (dcp, dashboard, dotnet run)" }
+        string.Join(" + ", new[] { "gateway", "web", "catalog", "postgres", "aspire (dcp, dashboard, dotnet run)" }
             .Where(g => cpuSeconds.GetValueOrDefault(g) > 0.05 || g == "catalog")
             .Select(g => string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{g.Split(' ')[0]} {cpuSeconds.GetValueOrDefault(g) * 1000 / Math.Max(1, requests):F2}")));
