@@ -42,6 +42,11 @@ var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabas
     .WithReference(courier).WaitFor(courier)
     .WithEnvironment("Courier__BaseUrl", "http://courier-sandbox")
     .WithEnvironment("Courier__WebhookSecrets__0", courierSecret);
+// The cooperatives' money: a ledger fed by orders' and shipping's events, and the courier's signed remittance
+// statements (same key as its parcel news).
+var settlement = builder.AddProject<Projects.Settlement_Api>("settlement").WithDatabaseAndBroker(infra, "settlementdb")
+    .WithReference(identity)
+    .WithEnvironment("Settlement__CourierWebhookSecrets__0", courierSecret);
 var enrollment = builder.AddProject<Projects.Enrollment_Api>("enrollment").WithDatabaseAndBroker(infra, "enrollmentdb")
     .WithReference(identity);
 // Courses publishes the demo courses as it starts: enrollment's queues must be bound by then (as with catalog and
@@ -58,6 +63,7 @@ var web = builder.AddProject<Projects.Tadamon_Web>("web")
     .WithReference(catalog)
     .WithReference(orders)
     .WithReference(shipping)
+    .WithReference(settlement)
     .WithReference(courses)
     .WithReference(enrollment)
     .WithEnvironment("Web__KeysDirectory", Path.Combine(infra.StateDirectory, "web-keys"));
@@ -70,6 +76,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithService(catalog)
     .WithService(orders)
     .WithService(shipping)
+    .WithService(settlement)
     .WithService(courses)
     .WithService(enrollment)
     .WithService(web);

@@ -50,8 +50,6 @@ public static class RemittanceWebhooksApi
         catch (JsonException) { statement = null; }
         if (Invalid(statement, webhookId) is { } why) return Problems.Invalid(http, "body", $"Relevé de versement invalide : {why}.", "كشف التحويل غير صالح.");
 
-        if (await db.Remittances.AnyAsync(r => r.WebhookId == webhookId, ct)) return TypedResults.Ok(new Reconciled(webhookId, true, null, 0, 0, 0));
-
         var remittance = new Remittance
         {
             WebhookId = webhookId, TransferReference = statement!.TransferReference.Trim(), CollectedUntil = statement.CollectedUntil,
@@ -62,7 +60,7 @@ public static class RemittanceWebhooksApi
             RemittanceId = remittance.Id, TrackingNumber = l.TrackingNumber.Trim(), AmountMad = l.AmountMad, FeeMad = l.FeeMad,
         }));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await book.ReconcileAsync(remittance, ct);
+        if (!await book.ReconcileAsync(remittance, ct)) return TypedResults.Ok(new Reconciled(webhookId, true, null, 0, 0, 0));
         var opened = db.ChangeTracker.Entries<Discrepancy>().Count(e => e.State == EntityState.Added);
         try
         {

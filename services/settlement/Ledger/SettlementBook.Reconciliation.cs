@@ -9,11 +9,13 @@ public sealed partial class SettlementBook
     /// Reconciles a remittance statement. Every line's money reached the bank, so every line is posted (courier
     /// cash → bank, the withheld fee → fees); then each line is matched to a collected parcel or opens a
     /// discrepancy (unknown parcel, remitted twice, amount differs). Parcels the courier collected by
-    /// <see cref="Remittance.CollectedUntil"/> and still holds are missing from it.
+    /// <see cref="Remittance.CollectedUntil"/> and still holds are missing from it. A statement whose webhook id was
+    /// received before changes nothing (<c>false</c>).
     /// </summary>
-    public async Task ReconcileAsync(Remittance remittance, CancellationToken ct)
+    public async Task<bool> ReconcileAsync(Remittance remittance, CancellationToken ct)
     {
         await db.LockReconciliationAsync(ct);
+        if (await db.Remittances.AnyAsync(r => r.WebhookId == remittance.WebhookId, ct)) return false;
         db.Remittances.Add(remittance);
         var now = clock.GetUtcNow();
         var trackingNumbers = remittance.Lines.Select(l => l.TrackingNumber).Distinct().ToList();
@@ -36,6 +38,7 @@ public sealed partial class SettlementBook
         {
             await OpenAsync(ForParcel(DiscrepancyKinds.MissingFromRemittance, parcel, remittance.Id), ct);
         }
+        return true;
     }
 
     /// <summary>Decides one line against what we know of its parcel (null: never booked).</summary>
