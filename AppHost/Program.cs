@@ -36,7 +36,14 @@ var courier = builder.AddProject<Projects.CourierSandbox>("courier-sandbox")
     .WithHttpCommand("/control/faults/out-of-order", "Courier: out-of-order on/off", commandName: "courier-out-of-order")
     .WithHttpCommand("/control/faults/unreachable", "Courier: outage on/off", commandName: "courier-unreachable")
     .WithHttpCommand("/control/faults/bad-signature", "Courier: next webhook badly signed", commandName: "courier-bad-signature")
-    .WithHttpCommand("/control/faults/reset", "Courier: behave again", commandName: "courier-reset");
+    .WithHttpCommand("/control/faults/reset", "Courier: behave again", commandName: "courier-reset")
+    // Remittances: the courier pays the agency what it collected on a cycle (00:00:00: only when asked).
+    .WithEnvironment("Sandbox__Remittance__Cycle", builder.Configuration["Courier:RemittanceCycle"] ?? "00:02:00")
+    .WithHttpCommand("/control/remittances/send", "Courier: remit now", commandName: "courier-remit")
+    .WithHttpCommand("/control/remittances/faults/remit-twice", "Courier: next remittance lists a parcel twice", commandName: "courier-remit-twice")
+    .WithHttpCommand("/control/remittances/faults/forget", "Courier: next remittance forgets a parcel", commandName: "courier-remit-forget")
+    .WithHttpCommand("/control/remittances/faults/wrong-amount", "Courier: next remittance gets an amount wrong", commandName: "courier-remit-wrong")
+    .WithHttpCommand("/control/remittances/faults/reset", "Courier: remit honestly again", commandName: "courier-remit-reset");
 var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabaseAndBroker(infra, "shippingdb")
     .WithReference(identity)
     .WithReference(courier).WaitFor(courier)
