@@ -87,9 +87,10 @@ public static class RemittanceSetup
                 sender.RemitNow(life.ApplicationStopping) is { } statement ? Results.Ok(statement) : Results.NoContent())
             .WithName("RemitNow").WithSummary("Send a remittance statement now for every delivered parcel not yet remitted (204: nothing owed)");
         control.MapGet("/faults", (CashBox box) => TypedResults.Ok(box.Faults)).WithName("GetRemittanceFaults");
-        control.MapPost("/faults/{fault}", (string fault, CashBox box) => box.Add(fault) ? Results.Ok(box.Faults) : Results.NotFound())
+        control.MapPost("/faults/{fault}", (string fault, string? tracking, CashBox box) => box.Add(fault, tracking) ? Results.Ok(box.Faults) : Results.NotFound())
             .WithName("AddRemittanceFault")
-            .WithSummary("The next statement: remit-twice (a parcel listed twice), forget (a parcel left out, remitted next time), wrong-amount (10 MAD short); reset");
+            .WithSummary("The next statement: remit-twice (a parcel listed twice), forget (a parcel left out, remitted next time), wrong-amount (10 MAD short); " +
+                "?tracking= aims the fault at that parcel; reset");
         return app;
     }
 }

@@ -13,8 +13,14 @@ public sealed class RemittanceOptions
     public Uri? Url { get; set; }
 }
 
-/// <summary>Remittance misbehaviour on request: each applies to the next statement that has a parcel to spoil.</summary>
-public sealed record RemittanceFaults(int RemitTwice, int Forget, int WrongAmount);
+/// <summary>
+/// Remittance misbehaviour on request: counts apply to the next parcels remitted; <see cref="Targets"/> names the
+/// parcel (by tracking number) a fault must hit, so a test can spoil its own parcel among others.
+/// </summary>
+public sealed record RemittanceFaults(int RemitTwice, int Forget, int WrongAmount)
+{
+    public IReadOnlyDictionary<string, string> Targets { get; init; } = new Dictionary<string, string>();
+}
 
 public sealed record RemittedParcel(string TrackingNumber, decimal AmountMad, decimal FeeMad);
 
@@ -35,10 +41,15 @@ public sealed class CashBox(ParcelStore parcels, TimeProvider clock)
     public RemittanceFaults Faults { get { lock (_gate) return _faults; } }
 
     /// <summary>One named change, as the dashboard's buttons ask for it; false when the name is unknown.</summary>
-    public bool Add(string fault)
+    public bool Add(string fault, string? trackingNumber = null)
     {
         lock (_gate)
         {
+            if (trackingNumber is not null && fault is "remit-twice" or "forget" or "wrong-amount")
+            {
+                _faults = _faults with { Targets = new Dictionary<string, string>(_faults.Targets) { [trackingNumber] = fault } };
+                return true;
+            }
             _faults = fault switch
             {
                 "remit-twice" => _faults with { RemitTwice = _faults.RemitTwice + 1 },
@@ -65,17 +76,32 @@ public sealed class CashBox(ParcelStore parcels, TimeProvider clock)
             if (owed.Count == 0) return null;
             var lines = new List<RemittedParcel>();
             var faults = _faults;
+            var targets = new Dictionary<string, string>(faults.Targets);
             foreach (var parcel in owed)
             {
-                if (faults.Forget > 0 && owed.Count > 1) { faults = faults with { Forget = faults.Forget - 1 }; continue; }
+                var tracking = parcel.Booking.TrackingNumber;
+                var targeted = targets.Remove(tracking, out var fault) ? fault : null;
+                if (targeted == "forget" || (targeted is null && faults.Forget > 0 && owed.Count > 1))
+                {
+                    if (targeted is null) faults = faults with { Forget = faults.Forget - 1 };
+                    continue;
+                }
                 var amount = parcel.Booking.CashOnDeliveryMad;
-                if (faults.WrongAmount > 0) { faults = faults with { WrongAmount = faults.WrongAmount - 1 }; amount -= Math.Min(10.00m, amount); }
-                var line = new RemittedParcel(parcel.Booking.TrackingNumber, amount, Math.Min(feeMad, amount));
+                if (targeted == "wrong-amount" || (targeted is null && faults.WrongAmount > 0))
+                {
+                    if (targeted is null) faults = faults with { WrongAmount = faults.WrongAmount - 1 };
+                    amount -= Math.Min(10.00m, amount);
+                }
+                var line = new RemittedParcel(tracking, amount, Math.Min(feeMad, amount));
                 lines.Add(line);
-                if (faults.RemitTwice > 0) { faults = faults with { RemitTwice = faults.RemitTwice - 1 }; lines.Add(line); }
+                if (targeted == "remit-twice" || (targeted is null && faults.RemitTwice > 0))
+                {
+                    if (targeted is null) faults = faults with { RemitTwice = faults.RemitTwice - 1 };
+                    lines.Add(line);
+                }
                 _remitted[parcel.Booking.ShipmentId] = true;
             }
-            _faults = faults;
+            _faults = faults with { Targets = targets };
             if (lines.Count == 0) return null;
             return new RemittanceStatement($"SBX-VIR-{now:yyyyMMdd}-{Interlocked.Increment(ref _sequence):D4}", now, lines);
         }

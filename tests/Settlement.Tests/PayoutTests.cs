@@ -89,9 +89,12 @@ public sealed class PayoutTests(SettlementFactory settlement) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task When_a_period_ends_in_the_future_Should_refuse_it()
+    public async Task When_a_period_ends_in_the_future_or_is_not_given_Should_refuse_it_and_make_no_batch()
     {
-        var response = await settlement.Operator.PostAsJsonAsync("/payouts/batches", new { periodEnd = DateOf(Day(-3)) });
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var future = await settlement.Operator.PostAsJsonAsync("/payouts/batches", new { periodEnd = DateOf(Day(-3)) });
+        var none = await settlement.Operator.PostAsJsonAsync("/payouts/batches", new { });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (future.StatusCode, none.StatusCode));
+        Assert.Equal(0, await settlement.InScopeAsync(db => db.PayoutBatches.CountAsync(b => b.PeriodEnd > MoroccoTime.DateOf(DateTimeOffset.UtcNow))));
     }
 }

@@ -14,7 +14,7 @@ public static class PayoutsApi
     {
         var payouts = app.MapGroup("/payouts").WithTags("Payouts");
         payouts.MapPost("/batches", RunBatch).WithName("RunPayoutBatch").For(Roles.Operator)
-            .WithSummary("Run the payouts of a period (default: up to last Sunday): one per cooperative owed money; the same period again returns the same batch");
+            .WithSummary("Run the payouts of a period ending on periodEnd (Casablanca date): one per cooperative owed money; the same period again returns the same batch");
         payouts.MapGet("/batches", ListBatches).WithName("ListPayoutBatches").For(Roles.Operator).WithSummary("Payout batches, newest period first, paged");
         payouts.MapGet("/batches/{id:guid}", GetBatch).WithName("GetPayoutBatch").For(Roles.Operator).WithSummary("One batch with its payouts");
         payouts.MapGet("/", List).WithName("ListPayouts").For(Roles.CooperativeManager, Roles.Operator)
@@ -28,7 +28,8 @@ public static class PayoutsApi
         return payouts;
     }
 
-    public sealed record RunBatchRequest(DateOnly? PeriodEnd);
+    /// <summary>The last day of the period (weekly: a Sunday); parcels collected by the end of that day are paid.</summary>
+    public sealed record RunBatchRequest([property: Required] DateOnly? PeriodEnd);
 
     public sealed record MarkPaidRequest([property: Required, StringLength(100, MinimumLength = 1)] string TransferReference);
 
@@ -46,11 +47,10 @@ public static class PayoutsApi
     }
 
     private static async Task<Results<Created<BatchResponse>, Ok<BatchResponse>, ValidationProblem>> RunBatch(
-        RunBatchRequest? request, [AsParameters] SettlementServices services, CancellationToken ct)
+        RunBatchRequest request, [AsParameters] SettlementServices services, CancellationToken ct)
     {
         var today = services.Clock.Today();
-        // Weekly by default: the week that ended last Sunday.
-        var periodEnd = request?.PeriodEnd ?? today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - 1);
+        var periodEnd = request.PeriodEnd!.Value;
         if (periodEnd > today)
             return Problems.Invalid(services.Http, "periodEnd", "La période ne peut pas finir dans le futur.", "لا يمكن أن تنتهي الفترة في المستقبل.");
 
