@@ -156,10 +156,11 @@ public sealed class RemittanceTests(SettlementFactory settlement) : IClassFixtur
         var negative = await settlement.RemitAsync(SettlementFactory.Statement("VIR-Y", DateTimeOffset.UtcNow, (tracking, -64.00m, 0m)));
         var feeAboveAmount = await settlement.RemitAsync(SettlementFactory.Statement("VIR-Z", DateTimeOffset.UtcNow, (tracking, 10.00m, 30.00m)));
         var empty = await settlement.RemitAsync(SettlementFactory.Statement("VIR-W", DateTimeOffset.UtcNow));
+        var control = await settlement.RemitAsync(SettlementFactory.Statement("VIR-\u0000", DateTimeOffset.UtcNow, (tracking, 64.00m, 30.00m)));
         var unsigned = await settlement.CreateClient().PostAsJsonAsync("/webhooks/courier/remittances", new { transferReference = "x" });
 
-        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized),
-            (stranger.StatusCode, negative.StatusCode, feeAboveAmount.StatusCode, empty.StatusCode, unsigned.StatusCode));
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized),
+            (stranger.StatusCode, negative.StatusCode, feeAboveAmount.StatusCode, empty.StatusCode, control.StatusCode, unsigned.StatusCode));
         Assert.Equal("invalid-signature", (await stranger.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(before, await settlement.InScopeAsync(db => db.Remittances.CountAsync()));
     }

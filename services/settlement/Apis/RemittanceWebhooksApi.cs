@@ -88,11 +88,12 @@ public static class RemittanceWebhooksApi
     {
         if (string.IsNullOrWhiteSpace(webhookId) || webhookId.Length > 100) return "webhook-id";
         if (s is null || s.Lines is null) return "corps illisible";
-        if (string.IsNullOrWhiteSpace(s.TransferReference) || s.TransferReference.Length > 100) return "transferReference";
+        if (string.IsNullOrWhiteSpace(s.TransferReference) || s.TransferReference.Length > 100 || RequestText.HasRefusedControl(s.TransferReference))
+            return "transferReference";
         if (s.Lines.Count is 0 or > 2000) return "lines (1 à 2000)";
         foreach (var l in s.Lines)
         {
-            if (string.IsNullOrWhiteSpace(l.TrackingNumber) || l.TrackingNumber.Length > 40) return "trackingNumber";
+            if (string.IsNullOrWhiteSpace(l.TrackingNumber) || l.TrackingNumber.Length > 40 || RequestText.HasRefusedControl(l.TrackingNumber)) return "trackingNumber";
             if (l.AmountMad < 0m || l.FeeMad < 0m || l.FeeMad > l.AmountMad || decimal.Round(l.AmountMad, 2) != l.AmountMad
                 || decimal.Round(l.FeeMad, 2) != l.FeeMad || l.AmountMad > 1_000_000m) return $"montants de {l.TrackingNumber}";
         }
