@@ -36,12 +36,24 @@ var courier = builder.AddProject<Projects.CourierSandbox>("courier-sandbox")
     .WithHttpCommand("/control/faults/out-of-order", "Courier: out-of-order on/off", commandName: "courier-out-of-order")
     .WithHttpCommand("/control/faults/unreachable", "Courier: outage on/off", commandName: "courier-unreachable")
     .WithHttpCommand("/control/faults/bad-signature", "Courier: next webhook badly signed", commandName: "courier-bad-signature")
-    .WithHttpCommand("/control/faults/reset", "Courier: behave again", commandName: "courier-reset");
+    .WithHttpCommand("/control/faults/reset", "Courier: behave again", commandName: "courier-reset")
+    // Remittances: the courier pays the agency what it collected on a cycle (00:00:00: only when asked).
+    .WithEnvironment("Sandbox__Remittance__Cycle", builder.Configuration["Courier:RemittanceCycle"] ?? "00:02:00")
+    .WithHttpCommand("/control/remittances/send", "Courier: remit now", commandName: "courier-remit")
+    .WithHttpCommand("/control/remittances/faults/remit-twice", "Courier: next remittance lists a parcel twice", commandName: "courier-remit-twice")
+    .WithHttpCommand("/control/remittances/faults/forget", "Courier: next remittance forgets a parcel", commandName: "courier-remit-forget")
+    .WithHttpCommand("/control/remittances/faults/wrong-amount", "Courier: next remittance gets an amount wrong", commandName: "courier-remit-wrong")
+    .WithHttpCommand("/control/remittances/faults/reset", "Courier: remit honestly again", commandName: "courier-remit-reset");
 var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabaseAndBroker(infra, "shippingdb")
     .WithReference(identity)
     .WithReference(courier).WaitFor(courier)
     .WithEnvironment("Courier__BaseUrl", "http://courier-sandbox")
     .WithEnvironment("Courier__WebhookSecrets__0", courierSecret);
+// The cooperatives' money: a ledger fed by orders' and shipping's events, and the courier's signed remittance
+// statements (same key as its parcel news).
+var settlement = builder.AddProject<Projects.Settlement_Api>("settlement").WithDatabaseAndBroker(infra, "settlementdb")
+    .WithReference(identity)
+    .WithEnvironment("Settlement__CourierWebhookSecrets__0", courierSecret);
 var enrollment = builder.AddProject<Projects.Enrollment_Api>("enrollment").WithDatabaseAndBroker(infra, "enrollmentdb")
     .WithReference(identity);
 // Courses publishes the demo courses as it starts: enrollment's queues must be bound by then (as with catalog and
@@ -58,6 +70,7 @@ var web = builder.AddProject<Projects.Tadamon_Web>("web")
     .WithReference(catalog)
     .WithReference(orders)
     .WithReference(shipping)
+    .WithReference(settlement)
     .WithReference(courses)
     .WithReference(enrollment)
     .WithEnvironment("Web__KeysDirectory", Path.Combine(infra.StateDirectory, "web-keys"));
@@ -70,6 +83,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithService(catalog)
     .WithService(orders)
     .WithService(shipping)
+    .WithService(settlement)
     .WithService(courses)
     .WithService(enrollment)
     .WithService(web);

@@ -7,7 +7,7 @@ namespace Tadamon.Gateway;
 public static class Routes
 {
     /// <summary>Each service is reached at <c>/api/{name}/...</c> and resolved by service discovery as <c>http://{name}</c>.</summary>
-    public static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment"];
+    public static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement"];
 
     public const string TokenPath = "/api/identity/connect/token";
     /// <summary>Where a login name and password are posted: the token endpoint and the web's sign-in form.</summary>
@@ -25,7 +25,16 @@ public static class Routes
         routes.Add(ToService("checkout", "orders", "/api/orders/checkout", RateLimits.Checkout, HttpMethods.Post));
         routes.Add(ToService("pre-registration", "enrollment", "/api/enrollment/pre-registrations", RateLimits.PreRegistration, HttpMethods.Post));
 
-        // The courier signs its calls; it is authenticated by signature in shipping, never here.
+        // The courier signs its calls; it is authenticated by signature in shipping (parcel news) and settlement
+        // (remittance statements), never here.
+        routes.Add(new RouteConfig
+        {
+            RouteId = "courier-remittances",
+            ClusterId = "settlement",
+            Match = new RouteMatch { Path = "/webhooks/courier/remittances" },
+            RateLimiterPolicy = RateLimits.Webhooks,
+            Order = -1, // wins over shipping's /webhooks/courier/{**rest}
+        });
         routes.Add(new RouteConfig
         {
             RouteId = "courier-webhooks",

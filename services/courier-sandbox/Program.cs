@@ -12,8 +12,10 @@ builder.Services.AddSingleton<ParcelClock>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ParcelClock>());
 // Short transient retries come from the service defaults; the sandbox's own backoff covers longer outages.
 builder.Services.AddHttpClient(WebhookSender.ClientName);
+builder.AddRemittances();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapSandboxApi();
+app.MapRemittanceControl();
 app.Run();

@@ -47,7 +47,7 @@ public sealed class AppHostModelTests : IDisposable
     {
         var model = await ModelAsync(environment, seed is null ? [] : [$"Seed:Demo={seed}"]);
 
-        foreach (var service in new[] { "identity", "catalog", "orders", "shipping", "courses", "enrollment" })
+        foreach (var service in new[] { "identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement" })
         {
             Assert.Equal(expected, await EnvironmentValueAsync(model, service, "Seed__Demo"));
         }

@@ -43,6 +43,14 @@ public static class EndpointAccess
         ["GetPriceBookEntry"] = Anyone,
         // shipping
         ["ReceiveCourierWebhook"] = new(null, Signed: true), ["ListShipments"] = Only(Operator), ["ListShipmentAnomalies"] = Only(Operator), ["TrackShipment"] = Anyone,
+        // settlement
+        ["ReceiveRemittance"] = new(null, Signed: true),
+        ["ListAccounts"] = Only(Operator), ["ListEntries"] = Only(Operator), ["CourierCashHeld"] = Only(Operator), ["WeeklyReport"] = Only(Operator),
+        ["CooperativeBalance"] = Scoped(CooperativeManager, Operator),
+        ["ListDiscrepancies"] = Only(Operator), ["GetDiscrepancy"] = Only(Operator), ["ResolveDiscrepancy"] = Only(Operator),
+        ["RunPayoutBatch"] = Only(Operator), ["ListPayoutBatches"] = Only(Operator), ["GetPayoutBatch"] = Only(Operator), ["MarkPayoutPaid"] = Only(Operator),
+        ["ListPayouts"] = Scoped(CooperativeManager, Operator), ["GetPayout"] = Scoped(CooperativeManager, Operator),
+        ["GetPayoutStatementCsv"] = Scoped(CooperativeManager, Operator),
         // courses
         ["ListCentres"] = Anyone, ["GetCentre"] = Anyone, ["CreateCentre"] = Only(Operator), ["ChangeCentreMode"] = Scoped(CentreManager, Operator),
         ["ListCourses"] = Anyone, ["GetCourse"] = Anyone, ["CreateCourse"] = Scoped(CentreManager, Operator),

@@ -27,7 +27,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     // A machine shared by several builds may need longer: TADAMON_E2E_START_MINUTES raises the wait.
     public async Task InitializeAsync() =>
         _platform = await RunningPlatform.StartAsync<Projects.AppHost>("e2e",
-            TimeSpan.FromMinutes(int.TryParse(Environment.GetEnvironmentVariable("TADAMON_E2E_START_MINUTES"), out var minutes) ? minutes : 8));
+            TimeSpan.FromMinutes(int.TryParse(Environment.GetEnvironmentVariable("TADAMON_E2E_START_MINUTES"), out var minutes) ? minutes : 8),
+            // The courier remits only when a test asks (SettlementJourneyTests), so a statement never lands mid-test.
+            "Courier:RemittanceCycle=00:00:00");
 
     public async Task DisposeAsync()
     {

@@ -25,6 +25,7 @@ public sealed class FaultTests(ResilientPlatform platform, ITestOutputHelper out
     [InlineData("catalog")]
     [InlineData("shipping")]
     [InlineData("enrollment")]
+    [InlineData("settlement")]
     public Task When_a_service_is_killed_mid_flow_Should_lose_and_repeat_nothing(string service) =>
         FlowThroughAsync(service, faults => faults.KillServiceAsync(service));
 

@@ -138,8 +138,39 @@ public sealed class Invariants(ResilientPlatform platform, ITestOutputHelper out
             Assert.True(s.Reserved == 0, $"product {s.Product}: {s.Reserved} still reserved with every order at rest");
             Assert.Equal(sold.SingleOrDefault(x => x.Product == s.Product).Quantity, s.Sold);
         }
+        await SettlementAsync(orders, patience);
         output.WriteLine($"market: {flow.Attempted} checkouts tried, {flow.Acknowledged.Count} acknowledged, {orders.Count} orders " +
             $"({string.Join(", ", orders.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}), {flow.Cancelled} cancelled by buyers");
+    }
+
+    /// <summary>
+    /// The money side of the same flow: every delivered parcel's cash posted exactly once in settlement's ledger
+    /// (and none kept for the others), the ledger summing to zero with every maintained balance equal to its lines,
+    /// every remittance line matched or flagged, no payout paid twice.
+    /// </summary>
+    private async Task SettlementAsync(List<OrderRow> orders, TimeSpan patience)
+    {
+        var delivered = orders.Where(o => o.Status == "Delivered").Select(o => o.Id).ToArray();
+        var others = orders.Where(o => o.Status != "Delivered").Select(o => o.Id).ToArray();
+        const string Collected = """SELECT count(*) FROM journal_entries e JOIN parcels p ON e."SourceId" = 'collected:' || p."ShipmentId" WHERE p."OrderId" = ANY(@ids)""";
+        await SettleAsync(async () => await CountAsync("settlementdb", Collected, ("ids", delivered)) == delivered.Length,
+            "settlement to post every delivered parcel's cash", patience);
+        Assert.Equal(delivered.Length, await CountAsync("settlementdb", Collected, ("ids", delivered)));
+        // A parcel that came back has its cash reversed, if any was recorded; one never delivered has none.
+        Assert.Equal(0, await CountAsync("settlementdb",
+            """SELECT count(*) FROM parcels p WHERE p."OrderId" = ANY(@ids) AND p."CollectedAt" IS NOT NULL AND p."ReturnedAt" IS NULL""", ("ids", others)));
+        Assert.Equal(0, await CountAsync("settlementdb", """SELECT count(*) FROM (SELECT 1 FROM journal_lines GROUP BY "EntryId" HAVING sum("AmountMad") <> 0) x"""));
+        Assert.Equal(0, await CountAsync("settlementdb", """
+            SELECT count(*) FROM ledger_accounts a
+            LEFT JOIN (SELECT "AccountCode", sum("AmountMad") AS s FROM journal_lines GROUP BY 1) l ON l."AccountCode" = a.code
+            WHERE a.balance_mad <> coalesce(l.s, 0)
+            """));
+        Assert.Equal(0, await CountAsync("settlementdb", "SELECT count(*) FROM (SELECT 1 FROM ledger_accounts HAVING sum(balance_mad) <> 0) x"));
+        Assert.Equal(0, await CountAsync("settlementdb", """
+            SELECT count(*) FROM remittance_lines l WHERE l."Outcome" <> 'Matched'
+            AND NOT EXISTS (SELECT 1 FROM discrepancies d WHERE d."Subject" = l."Id"::text)
+            """));
+        Assert.Equal(0, await CountAsync("settlementdb", """SELECT count(*) FROM (SELECT 1 FROM journal_entries WHERE "Kind" = 'payout' GROUP BY "SourceId" HAVING count(*) > 1) x"""));
     }
 
     private sealed record SeatRow(Guid Course, int Capacity, int SeatsTaken, int WaitingCount, long Seated, long Waiting);

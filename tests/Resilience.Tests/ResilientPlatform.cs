@@ -15,8 +15,8 @@ public sealed class ResilienceCollection : ICollectionFixture<ResilientPlatform>
 /// </summary>
 public sealed class ResilientPlatform : IAsyncLifetime
 {
-    public static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment"];
-    public static readonly string[] Databases = ["catalogdb", "ordersdb", "shippingdb", "coursesdb", "enrollmentdb"];
+    public static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement"];
+    public static readonly string[] Databases = ["catalogdb", "ordersdb", "shippingdb", "coursesdb", "enrollmentdb", "settlementdb"];
 
     private RunningPlatform? _platform;
 
@@ -34,7 +34,9 @@ public sealed class ResilientPlatform : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Parcels move one step a second: a delivery takes five seconds instead of fifteen.
-        _platform = await RunningPlatform.StartAsync<Projects.AppHost>("resilience", TimeSpan.FromMinutes(6), "Courier:StepInterval=00:00:01");
+        _platform = await RunningPlatform.StartAsync<Projects.AppHost>("resilience", TimeSpan.FromMinutes(6), "Courier:StepInterval=00:00:01",
+            // The courier remits every few seconds: statements race the cash news and the faults, as a flood would.
+            "Courier:RemittanceCycle=00:00:05");
         Logins = new Logins(Platform.Gateway);
         Gateway = new Gateway(Platform.Gateway, Logins, History);
 

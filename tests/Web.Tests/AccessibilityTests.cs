@@ -33,6 +33,7 @@ public sealed class AccessibilityTests(PlatformFixture platform, BrowserFixture 
     [InlineData("ar", "acheteur@tadamon.ma", "/checkout")]
     [InlineData("ar", "cooperative@tadamon.ma", "/cooperative")]
     [InlineData("fr", "operateur@tadamon.ma", "/operator")]
+    [InlineData("ar", "operateur@tadamon.ma", "/operator/settlement")]
     [InlineData("ar", "centre@tadamon.ma", "/learn/centre")]
     [InlineData("fr", "0612345678", "/learn/me")]
     public async Task Each_role_s_space_meets_WCAG_2_1_AA(string lang, string login, string space)

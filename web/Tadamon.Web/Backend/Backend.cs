@@ -17,7 +17,8 @@ public static class Services
     public const string Shipping = "shipping";
     public const string Courses = "courses";
     public const string Enrollment = "enrollment";
-    public static readonly string[] All = [Identity, Catalog, Orders, Shipping, Courses, Enrollment];
+    public const string Settlement = "settlement";
+    public static readonly string[] All = [Identity, Catalog, Orders, Shipping, Courses, Enrollment, Settlement];
 }
 
 /// <summary>

@@ -16,6 +16,11 @@ public static class Words
         // units
         ["kg"] = ("كلغ", "kg"), ["g"] = ("غ", "g"), ["litre"] = ("لتر", "litre"), ["ml"] = ("مل", "ml"), ["piece"] = ("قطعة", "pièce"),
         ["box"] = ("علبة", "boîte"), ["jar"] = ("برطمان", "pot"), ["m2"] = ("م²", "m²"),
+        // payouts and reconciliation (settlement)
+        ["Pending"] = ("في انتظار التحويل", "En attente du virement"),
+        ["amount-mismatch"] = ("مبلغ مختلف", "Montant différent"), ["remitted-twice"] = ("محول مرتين", "Versé deux fois"),
+        ["unknown-parcel"] = ("طرد غير معروف", "Colis inconnu"), ["missing-from-remittance"] = ("غائب عن الكشف", "Absent du relevé"),
+        ["held-too-long"] = ("محتفظ به طويلا", "Gardé trop longtemps"),
         // order statuses
         ["Placed"] = ("مسجل", "Passée"), ["Confirmed"] = ("مؤكد", "Confirmée"), ["Rejected"] = ("مرفوض", "Refusée"),
         ["ReadyForPickup"] = ("جاهز للاستلام", "Prête pour l'enlèvement"), ["Shipped"] = ("في الطريق", "Expédiée"),

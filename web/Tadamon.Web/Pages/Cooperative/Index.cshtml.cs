@@ -12,8 +12,11 @@ public sealed class CooperativeSpaceModel(Api api, Lang lang) : WebPage(api, lan
     public Page<Order> ToPrepare { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public int DeliveredCount { get; private set; }
     public decimal CashCollected { get; private set; }
+    /// <summary>What the agency owes the cooperative, and its payouts (settlement); null while settlement does not answer.</summary>
+    public CooperativeBalance? Balance { get; private set; }
+    public Page<Backend.Payout> Payouts { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
-    public async Task OnGetAsync(int? productsPage, int? ordersPage)
+    public async Task OnGetAsync(int? productsPage, int? ordersPage, int? payoutsPage)
     {
         // Orders shows a manager only their cooperative's orders: the token's scope decides, not this page.
         var cooperative = User.ScopeOf() ?? Guid.Empty;
@@ -22,8 +25,11 @@ public sealed class CooperativeSpaceModel(Api api, Lang lang) : WebPage(api, lan
         var products = Api.GetAsync<Page<StockedProduct>>(Services.Catalog, $"/cooperatives/{cooperative}/products?page={ListPage(productsPage)}&pageSize={size}", Ct);
         var toPrepare = Api.GetAsync<Page<Order>>(Services.Orders, $"/?status=Confirmed&page={ListPage(ordersPage)}&pageSize={size}", Ct);
         var delivered = Api.GetAsync<Page<Order>>(Services.Orders, "/?status=Delivered&pageSize=50", Ct);
+        var balance = Api.FindAsync<CooperativeBalance>(Services.Settlement, $"/cooperatives/{cooperative}/balance", Ct);
+        var payouts = Api.GetAsync<Page<Backend.Payout>>(Services.Settlement, $"/payouts?page={ListPage(payoutsPage)}&pageSize={size}", Ct);
         Page<Order> latestDeliveries;
         (Cooperative, Products, ToPrepare, latestDeliveries) = (await info, await products, await toPrepare, await delivered);
+        (Balance, Payouts) = (await balance, await payouts);
         DeliveredCount = latestDeliveries.Total;
         // Cash is counted on the latest page of deliveries; older ones are in the operator's reports.
         CashCollected = latestDeliveries.Items.Sum(o => o.CashCollectedMad ?? 0);
