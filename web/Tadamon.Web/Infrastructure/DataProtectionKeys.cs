@@ -30,7 +30,7 @@ public static class DataProtectionKeys
         if (connectionString is null) return; // alone (a test of the pages): keys in memory, as before
 
         var source = NpgsqlDataSource.Create(connectionString);
-        builder.Services.AddSingleton(new KeyStore(source));
+        builder.Services.AddSingleton(new KeyStore(source, connectionString));
         protection.AddKeyManagementOptions(options => options.XmlRepository = new PostgresXmlRepository(source));
         if (builder.Configuration["Web:KeysCertificate"] is { Length: > 0 } encoded)
         {
@@ -48,13 +48,36 @@ public static class DataProtectionKeys
         if (!Environment.GetCommandLineArgs().Contains("--migrate")) return false;
         var store = app.Services.GetService<KeyStore>()
             ?? throw new InvalidOperationException($"--migrate needs the connection string '{ConnectionName}'.");
+        await EnsureDatabaseAsync(store.ConnectionString);
         await using var command = store.Source.CreateCommand(CreateTable);
         await command.ExecuteNonQueryAsync();
         app.Logger.LogInformation("Data Protection key table ready");
         return true;
     }
 
-    private sealed record KeyStore(NpgsqlDataSource Source);
+    /// <summary>
+    /// Where the server does not make the database itself (the local PostgreSQL of <c>./tadamon up</c>; EF does it
+    /// for the services), the step makes it, as the server's superuser there may.
+    /// </summary>
+    private static async Task EnsureDatabaseAsync(string connectionString)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        try
+        {
+            await using var probe = new NpgsqlConnection(connectionString);
+            await probe.OpenAsync();
+        }
+        catch (PostgresException missing) when (missing.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+            await using var server = new NpgsqlConnection(maintenance.ConnectionString);
+            await server.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{target.Database!.Replace("\"", "\"\"")}\"", server);
+            await create.ExecuteNonQueryAsync();
+        }
+    }
+
+    private sealed record KeyStore(NpgsqlDataSource Source, string ConnectionString);
 
     private sealed class PostgresXmlRepository(NpgsqlDataSource source) : IXmlRepository
     {
