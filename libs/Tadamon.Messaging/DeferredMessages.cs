@@ -108,7 +108,7 @@ public sealed class DeferredMessages<TContext>(
         {
             var type = EventTypes.Resolve(row.MessageType);
             var message = JsonSerializer.Deserialize(row.Payload, type, EventTypes.Json)!;
-            var endpoint = await sender.GetSendEndpoint(new Uri(row.Destination));
+            var endpoint = await sender.GetSendEndpoint(Parking.OwnQueue(row.Destination));
             await endpoint.Send(message, type, send => send.MessageId = row.MessageId, ct);
         }
         var ids = due.Select(m => m.MessageId).ToArray();

@@ -81,7 +81,8 @@ public static class MessagingExtensions
             host.StartTimeout = TimeSpan.FromSeconds(60);
             host.StopTimeout = TimeSpan.FromSeconds(30);
         });
-        var deadLetters = new DeadLetterQueues(new Uri(broker));
+        var quorum = builder.Configuration.GetValue("Messaging:QuorumQueues", true);
+        var deadLetters = new DeadLetterQueues(new Uri(broker), quorum);
         builder.Services.AddSingleton(deadLetters);
         builder.Services.AddSingleton<IParkedMessages, ParkedOutbox<TContext>>();
         var brokerHealth = new BrokerHealthCheck(new Uri(broker));
@@ -111,7 +112,6 @@ public static class MessagingExtensions
 
             // A batch can only fill when the endpoint lets that many messages in at once.
             var inFlight = Math.Max(inbox.BatchSize * inbox.ConcurrentBatches, builder.Configuration.GetValue("Messaging:ConcurrentMessageLimit", 16));
-            var quorum = builder.Configuration.GetValue("Messaging:QuorumQueues", true);
             bus.AddConfigureEndpointsCallback((_, queue, endpoint) =>
             {
                 if (queue == replicaQueue) return;
