@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Tadamon.Messaging.DeadLetters;
 
 namespace Tadamon.Messaging;
@@ -10,10 +9,9 @@ namespace Tadamon.Messaging;
 /// </summary>
 internal static class Parking
 {
-    public static Task ParkAsync<T>(ConsumeContext<T> context, string error, string? exceptionType, CancellationToken ct)
+    public static Task ParkAsync<T>(ConsumeContext<T> context, DeadLetterQueues deadLetters, string error, string? exceptionType, CancellationToken ct)
         where T : class =>
-        ParkAsync(context, context.GetPayload<IServiceProvider>().GetRequiredService<DeadLetterQueues>(),
-            context.ReceiveContext.InputAddress, context.Message, typeof(T),
+        ParkAsync(context, deadLetters, context.ReceiveContext.InputAddress, context.Message, typeof(T),
             InboxConsumer<T, Microsoft.EntityFrameworkCore.DbContext>.MessageIdOf(context), error, exceptionType, ct);
 
     public static async Task ParkAsync(

@@ -96,7 +96,9 @@ public sealed class RunningPlatform : IAsyncDisposable
         await foreach (var update in App.ResourceNotifications.WatchAsync(deadline.Token))
         {
             if (update.Resource.Name != resource || update.Snapshot.State?.Text != KnownResourceStates.Running) continue;
-            var urls = update.Snapshot.EnvironmentVariables.FirstOrDefault(v => v.Name == "ASPNETCORE_URLS")?.Value;
+            var variables = update.Snapshot.EnvironmentVariables;
+            var urls = variables.FirstOrDefault(v => v.Name == "ASPNETCORE_URLS")?.Value
+                ?? (variables.FirstOrDefault(v => v.Name is "ASPNETCORE_HTTP_PORTS" or "HTTP_PORTS")?.Value is { } port ? $"http://localhost:{port}" : null);
             if (urls is null) continue;
             found[update.ResourceId] = new Uri(urls.Split(';')[0].Replace("://+:", "://localhost:").Replace("://*:", "://localhost:"));
             if (found.Count == count) return [.. found.Values];
