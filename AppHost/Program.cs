@@ -5,15 +5,18 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // PostgreSQL and RabbitMQ: containers where an engine answers, else local processes (see Infrastructure.cs).
 var infra = builder.AddPlatformInfrastructure();
+// Replicas=N runs N copies of every service a crowd reaches (catalog, orders, shipping, enrollment, courses, web,
+// gateway); identity and the courier sandbox stay single.
+var replicas = builder.Replicas();
 
 var identity = builder.AddProject<Projects.Identity_Api>("identity").WithDatabaseAndBroker(infra, "identitydb")
     .WithTokenKeys(infra.StateDirectory).WithDemoDataCommand();
 // Every service below references identity: it checks access tokens against identity's published keys.
-var orders = builder.AddProject<Projects.Orders_Api>("orders").WithDatabaseAndBroker(infra, "ordersdb")
+var orders = builder.AddProject<Projects.Orders_Api>("orders").WithDatabaseAndBroker(infra, "ordersdb", replicas)
     .WithReference(identity);
 // Catalog publishes the demo catalogue as it starts: orders' queues must exist by then, or the broker drops the
 // events (an exchange without bindings) and the price book stays empty.
-var catalog = builder.AddProject<Projects.Catalog_Api>("catalog").WithDatabaseAndBroker(infra, "catalogdb")
+var catalog = builder.AddProject<Projects.Catalog_Api>("catalog").WithDatabaseAndBroker(infra, "catalogdb", replicas)
     .WithReference(identity).WithDemoDataCommand()
     .WaitFor(orders);
 
@@ -44,7 +47,7 @@ var courier = builder.AddProject<Projects.CourierSandbox>("courier-sandbox")
     .WithHttpCommand("/control/remittances/faults/forget", "Courier: next remittance forgets a parcel", commandName: "courier-remit-forget")
     .WithHttpCommand("/control/remittances/faults/wrong-amount", "Courier: next remittance gets an amount wrong", commandName: "courier-remit-wrong")
     .WithHttpCommand("/control/remittances/faults/reset", "Courier: remit honestly again", commandName: "courier-remit-reset");
-var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabaseAndBroker(infra, "shippingdb")
+var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabaseAndBroker(infra, "shippingdb", replicas)
     .WithReference(identity)
     .WithReference(courier).WaitFor(courier)
     .WithEnvironment("Courier__BaseUrl", "http://courier-sandbox")
@@ -54,18 +57,22 @@ var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabas
 var settlement = builder.AddProject<Projects.Settlement_Api>("settlement").WithDatabaseAndBroker(infra, "settlementdb")
     .WithReference(identity)
     .WithEnvironment("Settlement__CourierWebhookSecrets__0", courierSecret);
-var enrollment = builder.AddProject<Projects.Enrollment_Api>("enrollment").WithDatabaseAndBroker(infra, "enrollmentdb")
+var enrollment = builder.AddProject<Projects.Enrollment_Api>("enrollment").WithDatabaseAndBroker(infra, "enrollmentdb", replicas)
     .WithReference(identity);
 // Courses publishes the demo courses as it starts: enrollment's queues must be bound by then (as with catalog and
 // orders above), or enrollment never learns of them.
-var courses = builder.AddProject<Projects.Courses_Api>("courses").WithDatabaseAndBroker(infra, "coursesdb")
+var courses = builder.AddProject<Projects.Courses_Api>("courses").WithDatabaseAndBroker(infra, "coursesdb", replicas)
     .WithReference(identity).WithDemoDataCommand()
     .WaitFor(enrollment);
 
 // The market (/) and the digital window (/learn): pages rendered on the server, which call the services as the
-// signed-in person. Its cookie keys live with the platform's state, so a restart does not sign everyone out.
+// signed-in person. Its cookie keys live in its own database (webdb), encrypted with a certificate, so every replica
+// reads the others' cookies and a restart signs nobody out.
+var webKeysCertificate = builder.AddStateSecret("web-keys-certificate", Path.Combine(infra.StateDirectory, "web"), "keys-certificate.pfx.b64",
+    StateSecrets.NewKeyProtectionCertificate);
 var web = builder.AddProject<Projects.Tadamon_Web>("web")
     .WithHttpHealthCheck("/health")
+    .WithReference(infra.Database("webdb"))
     .WithReference(identity)
     .WithReference(catalog)
     .WithReference(orders)
@@ -73,10 +80,16 @@ var web = builder.AddProject<Projects.Tadamon_Web>("web")
     .WithReference(settlement)
     .WithReference(courses)
     .WithReference(enrollment)
-    .WithEnvironment("Web__KeysDirectory", Path.Combine(infra.StateDirectory, "web-keys"));
+    .WithEnvironment("Web__KeysCertificate", webKeysCertificate)
+    .WithEnvironment("Web__Replicas", replicas.ToString())
+    .WithMigrationStep(infra)
+    .WithScaledOut(replicas);
+foreach (var server in infra.Servers) web.WaitFor(server);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
-    .WithDirectEndpoint(portSetting: "Endpoints:GatewayPort")
+    .WithScaledOut(replicas, portSetting: "Endpoints:GatewayPort")
+    // Each gateway enforces its share of every abuse limit (see ClientRateLimits).
+    .WithEnvironment("Gateway__Replicas", replicas.ToString())
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WithService(identity)
@@ -96,6 +109,7 @@ foreach (var (key, value) in builder.Configuration.GetSection("Gateway:RateLimit
 // The courier calls the platform's public webhook URL, as the real one would.
 courier.WithEnvironment("Sandbox__WebhookUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/webhooks/courier"));
 
+builder.AddMigrationSteps();
 builder.ForwardToEveryProject("Telemetry:TraceSampleRatio");
 builder.RunBuiltProjectsWhenAsked();
 builder.Build().Run();

@@ -5,18 +5,34 @@ namespace Tadamon.AppHost;
 
 internal static class ResourceExtensions
 {
-    /// <summary>A service owns one database and talks to the others through the broker; it starts once both are healthy.</summary>
+    /// <summary>
+    /// A service owns one database, migrated by a step before it starts, and talks to the others through the broker;
+    /// it starts once both are healthy, in <paramref name="replicas"/> copies.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithDatabaseAndBroker(
-        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infra, string database)
+        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infra, string database, int replicas = 1)
     {
         service.WithReference(infra.Database(database)).WithReference(infra.Broker).WithHttpHealthCheck("/health")
             // Demo data (and accounts with a published password) only where asked for: on by default on a
             // developer's machine (Development, as ./tadamon up runs), off elsewhere unless Seed:Demo=true.
             .WithEnvironment("Seed__Demo", service.ApplicationBuilder.Configuration["Seed:Demo"]
                 ?? (service.ApplicationBuilder.Environment.IsDevelopment() ? "true" : "false"))
-            .WithDeadLetterCommands();
+            .WithDeadLetterCommands()
+            .WithMigrationStep(infra);
         foreach (var server in infra.Servers) service.WaitFor(server);
-        return service.WithDirectEndpoint();
+        return service.WithScaledOut(replicas);
+    }
+
+    /// <summary>
+    /// <paramref name="replicas"/> copies of the project. Copies cannot share one port, so a scaled-out project keeps
+    /// DCP's proxy (one address that spreads calls over the copies) and only a single copy listens directly.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithScaledOut(this IResourceBuilder<ProjectResource> project, int replicas, string? portSetting = null)
+    {
+        if (replicas <= 1) return project.WithDirectEndpoint(portSetting);
+        project.WithReplicas(replicas);
+        var port = portSetting is null ? null : project.ApplicationBuilder.Configuration.GetValue<int?>(portSetting);
+        return port is null ? project : project.WithEndpoint("http", endpoint => endpoint.Port = port);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
 
 namespace Tadamon.AppHost;
@@ -15,6 +16,18 @@ internal static class StateSecrets
 
     /// <summary>The courier's webhook signing secret, in the Standard Webhooks form (<c>whsec_</c> + base64 of 32 bytes).</summary>
     public static string NewWebhookSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>
+    /// A self-signed certificate (PKCS#12, base64) that encrypts the web's Data Protection keys where they are stored:
+    /// a copy of the database alone does not give away the keys that sign everyone's cookies.
+    /// </summary>
+    public static string NewKeyProtectionCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=tadamon-web-keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(20));
+        return Convert.ToBase64String(certificate.Export(X509ContentType.Pkcs12));
+    }
 
     public static string LoadOrCreate(string folder, string file, Func<string> create)
     {

@@ -13,11 +13,17 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class ClientRateLimits
 {
-    /// <summary>Adds <paramref name="policy"/>; <paramref name="partitionKey"/> null means "not limited" for that request.</summary>
+    /// <summary>
+    /// Adds <paramref name="policy"/>; <paramref name="partitionKey"/> null means "not limited" for that request.
+    /// A limit is what one client may do across the whole platform. Counters live in each replica's memory, so with
+    /// <paramref name="replicas"/> replicas behind a balancer each allows its share (the limit divided by the count,
+    /// rounded up, at least one): a client spread over the replicas gets the limit in all, and one pinned to a single
+    /// replica gets less, never more. A shared counter would cost a round trip to a store on every request.
+    /// </summary>
     public static RateLimiterOptions AddTokenBucket(this RateLimiterOptions limiter, IConfiguration section, string policy,
-        int defaultPermits, int defaultSeconds, Func<HttpContext, string?> partitionKey)
+        int defaultPermits, int defaultSeconds, Func<HttpContext, string?> partitionKey, int replicas = 1)
     {
-        var permits = section.GetValue($"{policy}:PermitLimit", defaultPermits);
+        var permits = SharePerReplica(section.GetValue($"{policy}:PermitLimit", defaultPermits), replicas);
         var window = TimeSpan.FromSeconds(section.GetValue($"{policy}:WindowSeconds", defaultSeconds));
         limiter.AddPolicy(policy, context => partitionKey(context) is { } key
             ? RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
@@ -31,6 +37,9 @@ public static class ClientRateLimits
             : RateLimitPartition.GetNoLimiter(""));
         return limiter;
     }
+
+    /// <summary>One replica's share of a platform-wide limit.</summary>
+    public static int SharePerReplica(int permits, int replicas) => Math.Max(1, (permits + Math.Max(1, replicas) - 1) / Math.Max(1, replicas));
 
     /// <summary>The id of the signed-in person, whichever way they signed in (bearer token or the web's cookie).</summary>
     public static string? PersonOf(HttpContext context) =>

@@ -7,7 +7,8 @@ namespace Tadamon.Gateway;
 /// is the connection's, or a trusted proxy's X-Forwarded-For (see ForwardedHeaderTrust), never a client's own claim.
 /// The web's checkout and pre-registration forms are limited by the web itself, which knows who is signed in.
 /// Each is a token bucket whose size and refill come from <c>Gateway:RateLimits:{policy}</c>, so a load test can
-/// raise them without touching code. A refusal is a 429 problem with <c>Retry-After</c>.
+/// raise them without touching code. With N gateways (<c>Gateway:Replicas</c>) each allows 1/N of a limit (see
+/// <see cref="ClientRateLimits.AddTokenBucket"/>). A refusal is a 429 problem with <c>Retry-After</c>.
 /// </summary>
 public static class RateLimits
 {
@@ -30,11 +31,13 @@ public static class RateLimits
     public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Gateway:RateLimits");
+        // How many gateways share the traffic (the deployment sets it with the replica count): each enforces its share.
+        var replicas = builder.Configuration.GetValue("Gateway:Replicas", 1);
         builder.Services.AddRateLimiter(limiter =>
         {
             foreach (var (policy, fallback) in Defaults)
             {
-                limiter.AddTokenBucket(section, policy, fallback.Permits, fallback.Seconds, context => PartitionKey(policy, context));
+                limiter.AddTokenBucket(section, policy, fallback.Permits, fallback.Seconds, context => PartitionKey(policy, context), replicas);
             }
             limiter.OnRejected = async (context, ct) =>
             {

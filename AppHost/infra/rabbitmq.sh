@@ -158,6 +158,19 @@ DIST_PORT=$(pick_port "$DIST_PORT" "$AMQP_PORT" "$EPMD_PORT")
 echo "$EPMD_PORT $DIST_PORT" >"$PORTS_FILE"
 bail_if_stopping   # only now: the leftovers above are cleaned even when we are asked to stop
 
+# ---- queue layout ------------------------------------------------------------------
+# Consumer queues and _error queues became quorum queues (layout 2). A node holding the classic queues of an
+# earlier run refuses to declare them again as quorum (PRECONDITION_FAILED), so its data is dropped once: what
+# waits to be published is in each service's outbox in PostgreSQL, and queues are drained as services stop; only
+# messages published but not consumed at the last stop, and parked ones, are lost with it (a developer's machine).
+LAYOUT=2
+if [[ -d $BASE/mnesia && -n $(ls -A "$BASE/mnesia" 2>/dev/null) && $(cat "$STATE_DIR/queue-layout" 2>/dev/null || true) != "$LAYOUT" ]]; then
+  log "broker data from an earlier queue layout (classic queues): starting with an empty broker (layout $LAYOUT, quorum queues)"
+  rm -rf "$BASE/mnesia"
+  mkdir -p "$BASE/mnesia"
+fi
+echo "$LAYOUT" >"$STATE_DIR/queue-layout"
+
 # ---- configuration ---------------------------------------------------------------
 # Own cookie (the CLI wrappers share HOME); written before the first start so that a CLI
 # call racing the first boot cannot create a different one.
@@ -173,6 +186,9 @@ loopback_users.guest = true
 log.console = true
 log.console.level = info
 log.file = false
+# A delivery left unacknowledged this long (a consumer stuck) closes its channel and goes back to the queue: 5 min,
+# far above a batch's worst case (retries up to about a minute), far below the 30 min default.
+consumer_timeout = 300000
 EOF
 echo '[].' >"$BASE/enabled_plugins"
 : >"$BASE/rabbitmq-env.conf"   # shadows /etc/rabbitmq/rabbitmq-env.conf

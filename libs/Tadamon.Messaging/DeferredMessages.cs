@@ -41,7 +41,7 @@ public sealed class DeferralOptions
 /// (<c>SKIP LOCKED</c>).
 /// </summary>
 public sealed class DeferredMessages<TContext>(
-    IServiceScopeFactory scopes, IOptions<DeferralOptions> options, ILogger<DeferredMessages<TContext>> logger)
+    IServiceScopeFactory scopes, IOptions<DeferralOptions> options, DeadLetters.DeadLetterQueues deadLetters, ILogger<DeferredMessages<TContext>> logger)
     : BackgroundService where TContext : DbContext
 {
     internal async Task DeferAsync<T>(ConsumeContext<T> context, Guid messageId, string consumer, string reason, CancellationToken ct)
@@ -66,7 +66,7 @@ public sealed class DeferredMessages<TContext>(
             return;
         }
         logger.LogError("{Consumer}: message {MessageId} still not ready after {MaxWait}; parking it ({Reason})", consumer, messageId, o.MaxWait, reason);
-        await Parking.ParkAsync(context, $"Not ready after {o.MaxWait}: {reason}", typeof(MessageNotReadyException).FullName, ct);
+        await Parking.ParkAsync(context, deadLetters, $"Not ready after {o.MaxWait}: {reason}", typeof(MessageNotReadyException).FullName, ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM deferred_messages WHERE message_id = {messageId} AND consumer = {consumer}", ct);
     }
 
@@ -108,7 +108,7 @@ public sealed class DeferredMessages<TContext>(
         {
             var type = EventTypes.Resolve(row.MessageType);
             var message = JsonSerializer.Deserialize(row.Payload, type, EventTypes.Json)!;
-            var endpoint = await sender.GetSendEndpoint(new Uri(row.Destination));
+            var endpoint = await sender.GetSendEndpoint(Parking.OwnQueue(row.Destination));
             await endpoint.Send(message, type, send => send.MessageId = row.MessageId, ct);
         }
         var ids = due.Select(m => m.MessageId).ToArray();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -80,7 +81,8 @@ public static class MessagingExtensions
             host.StartTimeout = TimeSpan.FromSeconds(60);
             host.StopTimeout = TimeSpan.FromSeconds(30);
         });
-        var deadLetters = new DeadLetterQueues(new Uri(broker));
+        var quorum = builder.Configuration.GetValue("Messaging:QuorumQueues", true);
+        var deadLetters = new DeadLetterQueues(new Uri(broker), quorum);
         builder.Services.AddSingleton(deadLetters);
         builder.Services.AddSingleton<IParkedMessages, ParkedOutbox<TContext>>();
         var brokerHealth = new BrokerHealthCheck(new Uri(broker));
@@ -89,16 +91,22 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
         builder.Services.AddSingleton<DeferredMessages<TContext>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeferredMessages<TContext>>());
+        builder.Services.TryAddSingleton<LeaderLease<TContext>>();
         builder.Services.AddHostedService<MessagingRetention<TContext>>();
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             // Every consumer takes its messages in batches (see InboxConsumer): one transaction and one commit each.
-            foreach (var consumer in consumers?.GetTypes().Where(IsConsumer) ?? [])
+            var found = consumers?.GetTypes().Where(IsConsumer).ToList() ?? [];
+            foreach (var consumer in found.Where(c => !ReplicaQueue.IsFor(c)))
             {
                 bus.AddConsumer(consumer, typeof(BatchedConsumerDefinition<>).MakeGenericType(consumer));
             }
+            // Consumers every replica must run (cache eviction) read from this replica's own queue, configured below.
+            var everyReplica = found.Where(ReplicaQueue.IsFor).ToList();
+            foreach (var consumer in everyReplica) bus.AddConsumer(consumer).ExcludeFromConfigureEndpoints();
+            var replicaQueue = ReplicaQueue.NameFor(serviceName);
             // A bus that is not running is not ready: report it Unhealthy (503), never Degraded (which answers 200).
             bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy);
 
@@ -106,7 +114,11 @@ public static class MessagingExtensions
             var inFlight = Math.Max(inbox.BatchSize * inbox.ConcurrentBatches, builder.Configuration.GetValue("Messaging:ConcurrentMessageLimit", 16));
             bus.AddConfigureEndpointsCallback((_, queue, endpoint) =>
             {
+                if (queue == replicaQueue) return;
                 endpoint.ConcurrentMessageLimit = inFlight;
+                // A consumer queue and its _error queue (below) are quorum queues: replicated on every node of a cluster (a node
+                // lost keeps them), and on one node they behave as before (Messaging:QuorumQueues=false: classic).
+                if (quorum && endpoint is IRabbitMqReceiveEndpointConfigurator rabbitQueue) rabbitQueue.SetQuorumQueue();
                 // Only failures that say "a server is away" reach this policy: everything else is retried alone and
                 // parked by the consumer itself, so one bad message never fails a batch's others. Quick retries first;
                 // then about a minute more, as an 8 s PostgreSQL restart once parked 17 messages for an operator.
@@ -122,6 +134,23 @@ public static class MessagingExtensions
             {
                 rabbit.Host(new Uri(broker), host => host.PublisherConfirmation = true);
                 rabbit.PrefetchCount = Math.Max(inFlight, builder.Configuration.GetValue("Messaging:PrefetchCount", 64));
+                if (quorum)
+                {
+                    rabbit.SendTopology.ConfigureErrorSettings = error => error.SetQuorumQueue();
+                    rabbit.SendTopology.ConfigureDeadLetterSettings = skipped => skipped.SetQuorumQueue();
+                }
+                if (everyReplica.Count > 0)
+                {
+                    // This replica's own queue: classic, exclusive to its connection and gone with it (a quorum
+                    // queue can be neither), so a replica that stops leaves nothing behind.
+                    rabbit.ReceiveEndpoint(replicaQueue, endpoint =>
+                    {
+                        endpoint.Durable = false;
+                        endpoint.AutoDelete = true;
+                        endpoint.Exclusive = true;
+                        foreach (var consumer in everyReplica) endpoint.ConfigureConsumer(context, consumer);
+                    });
+                }
                 rabbit.ConfigureEndpoints(context);
             });
         });
@@ -131,16 +160,21 @@ public static class MessagingExtensions
     private static bool IsConsumer(Type type) =>
         type is { IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IConsumer).IsAssignableFrom(type);
 
+    /// <summary>The command-line argument that makes a service the migration step instead of a server.</summary>
+    public const string MigrateArgument = "--migrate";
+
     /// <summary>
-    /// Applies pending migrations before the app starts serving and dispatching, then the demo data when
-    /// <c>Seed:Demo</c> is true (the AppHost sets it). Skipped when <c>Database:MigrateOnStartup</c> is false,
-    /// e.g. where a release pipeline migrates.
+    /// Migrations run once, by a step before the services start (the AppHost's <c>{service}-migrate</c> resources, the
+    /// deployment's Jobs): the service started with <c>--migrate</c> applies pending migrations, then the demo data
+    /// when <c>Seed:Demo</c> is true, and returns true: the caller exits without serving. A normal start does neither,
+    /// unless <c>Database:MigrateOnStartup</c> is true (tests that host one service alone set it).
     /// </summary>
-    public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app, Func<TContext, CancellationToken, Task>? demoData = null)
+    public static async Task<bool> MigrateDatabaseAsync<TContext>(this WebApplication app, Func<TContext, CancellationToken, Task>? demoData = null)
         where TContext : DbContext
     {
         if (demoData is not null) app.MapDemoData(demoData);
-        if (!app.Configuration.GetValue("Database:MigrateOnStartup", true)) return;
+        var migrateOnly = Environment.GetCommandLineArgs().Contains(MigrateArgument);
+        if (!migrateOnly && !app.Configuration.GetValue("Database:MigrateOnStartup", false)) return false;
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
@@ -150,5 +184,6 @@ public static class MessagingExtensions
         if (demoData is not null && app.Configuration.GetValue("Seed:Demo", false)) await demoData(db, CancellationToken.None);
         logger.LogInformation("Database {Database} ready in {Elapsed} ms",
             db.Database.GetDbConnection().Database, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return migrateOnly;
     }
 }

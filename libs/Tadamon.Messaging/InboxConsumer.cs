@@ -50,7 +50,8 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, ILogger log
         }
         var options = context.GetServiceOrCreateInstance<IOptions<InboxOptions>>().Value;
         var deferred = context.GetServiceOrCreateInstance<DeferredMessages<TContext>>();
-        foreach (var item in items) await ApplyAloneAsync(item, options, deferred, ct);
+        var deadLetters = context.GetServiceOrCreateInstance<DeadLetters.DeadLetterQueues>();
+        foreach (var item in items) await ApplyAloneAsync(item, options, deferred, deadLetters, ct);
     }
 
     /// <summary>
@@ -94,7 +95,8 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, ILogger log
     }
 
     private async Task ApplyAloneAsync(
-        ConsumeContext<TMessage> item, InboxOptions options, DeferredMessages<TContext> deferred, CancellationToken ct)
+        ConsumeContext<TMessage> item, InboxOptions options, DeferredMessages<TContext> deferred, DeadLetters.DeadLetterQueues deadLetters,
+        CancellationToken ct)
     {
         var intervals = options.RetryIntervals;
         for (var attempt = 0; ; attempt++)
@@ -115,7 +117,7 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, ILogger log
                 {
                     logger.LogError(ex, "{Consumer} could not apply message {MessageId} after {Attempts} attempts; parking it",
                         ConsumerName, MessageIdOf(item), attempt + 1);
-                    await Parking.ParkAsync(item, ex.Message, ex.GetType().FullName, ct);
+                    await Parking.ParkAsync(item, deadLetters, ex.Message, ex.GetType().FullName, ct);
                     return;
                 }
                 await Task.Delay(intervals[attempt], ct);

@@ -21,12 +21,12 @@ public sealed record RetentionTarget(string Table, string FinishedAtColumn, stri
 /// <summary>
 /// Deletes what the messaging tables no longer need (handled inbox claims, dispatched outbox rows, redelivered
 /// deferrals, and any <see cref="RetentionTarget"/> a service adds) in small batches, so tables stay small under
-/// months of traffic. A message redelivered after its claim is gone would be applied again: the age is far beyond
+/// months of traffic, in the replica holding the service's <see cref="LeaderLease{TContext}"/>. A message redelivered after its claim is gone would be applied again: the age is far beyond
 /// any broker redelivery, and parked messages were never claimed.
 /// </summary>
 public sealed class MessagingRetention<TContext>(
     IServiceScopeFactory scopes, IEnumerable<RetentionTarget> extraTargets, IOptions<RetentionOptions> options,
-    ILogger<MessagingRetention<TContext>> logger) : BackgroundService where TContext : DbContext
+    LeaderLease<TContext> lease, ILogger<MessagingRetention<TContext>> logger) : BackgroundService where TContext : DbContext
 {
     private static readonly RetentionTarget[] Own =
     [
@@ -44,7 +44,8 @@ public sealed class MessagingRetention<TContext>(
             {
                 try
                 {
-                    var deleted = await DeleteExpiredAsync(stoppingToken);
+                    // One replica deletes: several would only queue behind each other's row locks on the same rows.
+                    var deleted = await lease.TryHoldAsync(stoppingToken) ? await DeleteExpiredAsync(stoppingToken) : 0;
                     if (deleted > 0) logger.LogInformation("Retention deleted {Count} finished messaging rows", deleted);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

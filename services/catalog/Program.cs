@@ -16,5 +16,6 @@ app.MapDeadLetters();
 app.MapCooperativesApi();
 app.MapProductsApi();
 
-await app.MigrateDatabaseAsync<CatalogDbContext>(DemoCatalog.SeedAsync);
+// Started as the migration step (--migrate): the database is ready, nothing to serve.
+if (await app.MigrateDatabaseAsync<CatalogDbContext>(DemoCatalog.SeedAsync)) return;
 app.Run();

@@ -17,5 +17,6 @@ app.MapCoursesApi();
 app.MapOutlineApi();
 app.MapLiveClassesApi();
 
-await app.MigrateDatabaseAsync<CoursesDbContext>(DemoData.SeedAsync);
+// Started as the migration step (--migrate): the database is ready, nothing to serve.
+if (await app.MigrateDatabaseAsync<CoursesDbContext>(DemoData.SeedAsync)) return;
 app.Run();

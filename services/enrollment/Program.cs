@@ -19,5 +19,6 @@ app.MapCertificatesApi();
 app.MapNotificationsApi();
 app.MapCentreViewsApi();
 
-await app.MigrateDatabaseAsync<EnrollmentDbContext>();
+// Started as the migration step (--migrate): the database is ready, nothing to serve.
+if (await app.MigrateDatabaseAsync<EnrollmentDbContext>()) return;
 app.Run();

@@ -14,6 +14,7 @@ app.MapTokenApi();
 app.MapAccountsApi();
 app.MapDeadLetters();
 
-await app.MigrateDatabaseAsync<IdentityDbContext>(DemoAccounts.SeedAsync);
+// Started as the migration step (--migrate): the database is ready, nothing to serve.
+if (await app.MigrateDatabaseAsync<IdentityDbContext>(DemoAccounts.SeedAsync)) return;
 await app.RefusePublishedDemoAccountsInProductionAsync();
 app.Run();

@@ -15,5 +15,6 @@ app.MapPriceBookApi();
 app.MapCheckoutApi();
 app.MapOrdersApi();
 
-await app.MigrateDatabaseAsync<OrdersDbContext>();
+// Started as the migration step (--migrate): the database is ready, nothing to serve.
+if (await app.MigrateDatabaseAsync<OrdersDbContext>()) return;
 app.Run();

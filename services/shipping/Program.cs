@@ -15,5 +15,6 @@ app.MapTrackingApi();
 app.MapCourierWebhooksApi();
 app.MapShipmentsApi();
 
-await app.MigrateDatabaseAsync<ShippingDbContext>();
+// Started as the migration step (--migrate): the database is ready, nothing to serve.
+if (await app.MigrateDatabaseAsync<ShippingDbContext>()) return;
 app.Run();

@@ -53,6 +53,69 @@ public sealed class AppHostModelTests : IDisposable
         }
     }
 
+    private static readonly string[] Migrated = ["identity", "catalog", "orders", "shipping", "courses", "enrollment", "web"];
+    private static readonly string[] ScaledOut = ["catalog", "orders", "shipping", "enrollment", "courses", "web", "gateway"];
+
+    [Fact]
+    public async Task Every_database_Should_be_migrated_by_one_step_that_its_service_waits_for()
+    {
+        var model = await ModelAsync("Development", "Replicas=2");
+
+        foreach (var service in Migrated)
+        {
+            var step = model.Resources.OfType<ProjectResource>().Single(r => r.Name == $"{service}-migrate");
+            var target = model.Resources.Single(r => r.Name == service);
+            Assert.Equal(target.Annotations.OfType<IProjectMetadata>().Single().ProjectPath, step.GetProjectMetadata().ProjectPath);
+            Assert.Equal(["--migrate"], await ArgumentsAsync(model, step));
+            Assert.False(step.TryGetAnnotationsOfType<ReplicaAnnotation>(out var copies) && copies.Any(c => c.Replicas > 1), "one step, however many replicas");
+            Assert.Contains(target.Annotations.OfType<WaitAnnotation>(), w => w.Resource == step && w.WaitType == WaitType.WaitForCompletion);
+            // The step sees the service's settings: its database, and demo data as the service would have it.
+            Assert.Equal(await EnvironmentValueAsync(model, service, "Seed__Demo"), await EnvironmentValueAsync(model, step.Name, "Seed__Demo"));
+        }
+        Assert.NotNull(await EnvironmentValueAsync(model, "web-migrate", "ConnectionStrings__webdb"));
+        Assert.DoesNotContain(model.Resources, r => r.Name == "courier-sandbox-migrate" || r.Name == "gateway-migrate");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Replicas_Should_scale_out_the_busy_services_and_tell_the_gateway_and_web_how_many_share_the_limits(int replicas)
+    {
+        var model = await ModelAsync("Development", $"Replicas={replicas}", "Endpoints:Proxied=false");
+
+        foreach (var service in ScaledOut) Assert.Equal(replicas, ReplicasOf(model, service));
+        Assert.Equal(1, ReplicasOf(model, "identity"));
+        Assert.Equal(1, ReplicasOf(model, "courier-sandbox"));
+        Assert.Equal(replicas.ToString(), await EnvironmentValueAsync(model, "gateway", "Gateway__Replicas"));
+        Assert.Equal(replicas.ToString(), await EnvironmentValueAsync(model, "web", "Web__Replicas"));
+        // Copies cannot share one port: a scaled-out service stays behind DCP's proxy, a single one listens directly.
+        var catalog = model.Resources.Single(r => r.Name == "catalog").Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http");
+        Assert.Equal(replicas > 1, catalog.IsProxied);
+    }
+
+    [Fact]
+    public async Task Web_keys_Should_be_kept_in_the_web_database_encrypted_with_a_certificate_from_the_state_folder()
+    {
+        var model = await ModelAsync("Development");
+
+        Assert.NotNull(await EnvironmentValueAsync(model, "web", "ConnectionStrings__webdb"));
+        Assert.Null(await EnvironmentValueAsync(model, "web", "Web__KeysDirectory"));
+        var encoded = await ParameterAsync(model, "web-keys-certificate");
+        using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(encoded), null);
+        Assert.True(certificate.HasPrivateKey);
+        Assert.Equal(encoded, (await File.ReadAllTextAsync(Path.Combine(_state.FullName, "web", "keys-certificate.pfx.b64"))).Trim());
+    }
+
+    private static int ReplicasOf(IDistributedApplicationTestingBuilder model, string name) =>
+        model.Resources.Single(r => r.Name == name).TryGetLastAnnotation<ReplicaAnnotation>(out var replicas) ? replicas.Replicas : 1;
+
+    private static async Task<List<string>> ArgumentsAsync(IDistributedApplicationTestingBuilder model, IResource resource)
+    {
+        var context = new CommandLineArgsCallbackContext([], CancellationToken.None) { ExecutionContext = model.ExecutionContext };
+        foreach (var callback in resource.Annotations.OfType<CommandLineArgsCallbackAnnotation>()) await callback.Callback(context);
+        return context.Args.Select(a => a.ToString()!).ToList();
+    }
+
     private async Task<IDistributedApplicationTestingBuilder> ModelAsync(string environment, params string[] settings)
     {
         var model = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(

@@ -24,12 +24,18 @@ public sealed class PlatformFixture : IAsyncLifetime
     public Logins Logins => _logins ??= new Logins(Gateway);
     private Logins? _logins;
 
+    /// <summary>How many copies of each scaled-out service run: two, so every test also crosses replicas.</summary>
+    public const int Replicas = 2;
+
+    public RunningPlatform Running => Platform;
+
     // A machine shared by several builds may need longer: TADAMON_E2E_START_MINUTES raises the wait.
     public async Task InitializeAsync() =>
         _platform = await RunningPlatform.StartAsync<Projects.AppHost>("e2e",
             TimeSpan.FromMinutes(int.TryParse(Environment.GetEnvironmentVariable("TADAMON_E2E_START_MINUTES"), out var minutes) ? minutes : 8),
             // The courier remits only when a test asks (SettlementJourneyTests), so a statement never lands mid-test.
-            "Courier:RemittanceCycle=00:00:00");
+            "Courier:RemittanceCycle=00:00:00",
+            $"Replicas={Replicas}");
 
     public async Task DisposeAsync()
     {

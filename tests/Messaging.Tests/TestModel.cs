@@ -110,3 +110,18 @@ public sealed class TracedPledgeConsumer(TestDbContext db, ILogger<TracedPledgeC
         return Task.CompletedTask;
     }
 }
+
+/// <summary>A signal every replica must act on (as catalog's market cache eviction).</summary>
+public sealed record ReplicaPing(Guid Id);
+
+public sealed class ReplicaPingConsumer(LeaderLease<TestDbContext> replica) : IConsumedByEveryReplica, IConsumer<ReplicaPing>
+{
+    /// <summary>Which replica (its own singleton, by identity) saw which ping.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentBag<(int Replica, Guid Ping)> Seen = [];
+
+    public Task Consume(ConsumeContext<ReplicaPing> context)
+    {
+        Seen.Add((System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(replica), context.Message.Id));
+        return Task.CompletedTask;
+    }
+}

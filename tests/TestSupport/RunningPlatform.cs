@@ -74,6 +74,8 @@ public sealed class RunningPlatform : IAsyncDisposable
             await foreach (var update in app.ResourceNotifications.WatchAsync(ct))
             {
                 var state = update.Snapshot.State?.Text;
+                // A migration step ({service}-migrate) is meant to finish: only a failure of it is one.
+                if (update.Resource.Name.EndsWith("-migrate", StringComparison.Ordinal) && update.Snapshot.ExitCode == 0) continue;
                 if (state == KnownResourceStates.Exited || state == KnownResourceStates.FailedToStart || state == KnownResourceStates.Finished)
                 {
                     throw new InvalidOperationException($"Resource '{update.Resource.Name}' stopped while the platform was starting: {state}.");
@@ -81,6 +83,43 @@ public sealed class RunningPlatform : IAsyncDisposable
             }
         }
         catch (OperationCanceledException) { }
+    }
+
+    /// <summary>
+    /// The addresses of a scaled-out resource's copies themselves (not DCP's proxy in front of them), read from each
+    /// running replica's environment: a test can then call one copy and then the other.
+    /// </summary>
+    public async Task<IReadOnlyList<Uri>> ReplicaAddressesAsync(string resource, int count, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(1));
+        var found = new Dictionary<string, Uri>();
+        await foreach (var update in App.ResourceNotifications.WatchAsync(deadline.Token))
+        {
+            if (update.Resource.Name != resource || update.Snapshot.State?.Text != KnownResourceStates.Running) continue;
+            var variables = update.Snapshot.EnvironmentVariables;
+            var urls = variables.FirstOrDefault(v => v.Name == "ASPNETCORE_URLS")?.Value
+                ?? (variables.FirstOrDefault(v => v.Name is "ASPNETCORE_HTTP_PORTS" or "HTTP_PORTS")?.Value is { } port ? $"http://localhost:{port}" : null);
+            if (urls is null) continue;
+            found[update.ResourceId] = new Uri(urls.Split(';')[0].Replace("://+:", "://localhost:").Replace("://*:", "://localhost:"));
+            if (found.Count == count) return [.. found.Values];
+        }
+        throw new InvalidOperationException($"{count} running copies of '{resource}' not found.");
+    }
+
+    /// <summary>The latest snapshot of every copy of a resource (a migration step has exactly one).</summary>
+    public async Task<IReadOnlyList<CustomResourceSnapshot>> SnapshotsAsync(string resource)
+    {
+        using var settle = new CancellationTokenSource(TimeSpan.FromSeconds(3)); // the replay of current states comes first
+        var latest = new Dictionary<string, CustomResourceSnapshot>();
+        try
+        {
+            await foreach (var update in App.ResourceNotifications.WatchAsync(settle.Token))
+            {
+                if (update.Resource.Name == resource) latest[update.ResourceId] = update.Snapshot;
+            }
+        }
+        catch (OperationCanceledException) { }
+        return [.. latest.Values];
     }
 
     public async ValueTask DisposeAsync()

@@ -29,6 +29,8 @@ public class ServiceFactory<TProgram>(string databaseConnectionName) : WebApplic
         builder.UseSetting($"ConnectionStrings:{databaseConnectionName}", DatabaseConnectionString);
         builder.UseSetting("ConnectionStrings:broker", (_broker ?? throw new InvalidOperationException("InitializeAsync first")).ToString());
         builder.UseSetting("Outbox:PollInterval", "00:00:00.500");
+        // A service hosted alone migrates its own database as it starts (the platform runs a migration step instead).
+        builder.UseSetting("Database:MigrateOnStartup", "true");
         // No identity service runs beside a service tested alone: it trusts the tests' signing key instead.
         builder.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tadamon.Web.Account;
+using Tadamon.Web.Infrastructure;
 using Tadamon.Web.Backend;
 using Tadamon.Web.Localization;
 using Tadamon.Web.Market;
@@ -59,12 +60,13 @@ public static class Extensions
         // Placing an order and asking for a seat, per signed-in person (the gateway only sees a cookie and an address,
         // and one address may be a whole social centre). Past the limit the status page explains the 429.
         var limits = builder.Configuration.GetSection("Web:RateLimits");
+        var replicas = builder.Configuration.GetValue("Web:Replicas", 1); // each web replica allows its share
         services.AddRateLimiter(limiter =>
         {
             foreach (var (_, policy) in LimitedForms)
             {
                 limiter.AddTokenBucket(limits, policy, 30, 60, context =>
-                    HttpMethods.IsPost(context.Request.Method) ? ClientRateLimits.PersonOf(context) ?? ClientRateLimits.AddressOf(context) : null);
+                    HttpMethods.IsPost(context.Request.Method) ? ClientRateLimits.PersonOf(context) ?? ClientRateLimits.AddressOf(context) : null, replicas);
             }
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) =>
@@ -100,9 +102,8 @@ public static class Extensions
                 cookie.Events.OnValidatePrincipal = Session.RefreshWhenDueAsync;
             });
 
-        // Keys that encrypt the session cookie survive restarts when a folder is given (the AppHost gives one).
-        var protection = services.AddDataProtection().SetApplicationName("tadamon-web");
-        if (builder.Configuration["Web:KeysDirectory"] is { Length: > 0 } keys) protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // Keys that encrypt the session cookie, shared by every replica (see DataProtectionKeys).
+        builder.AddDataProtectionKeys();
 
         services.AddTransient<CallerHandler>();
         foreach (var service in Services.All)

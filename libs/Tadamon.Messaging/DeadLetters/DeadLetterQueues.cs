@@ -20,12 +20,31 @@ public sealed record DeadLetter(
 /// queue it failed in (once the cause is fixed), or discard it. Messages are read without acknowledging them,
 /// so looking never loses anything; replay acknowledges only after the copy is confirmed by the broker.
 /// </summary>
-public sealed class DeadLetterQueues(Uri broker) : IAsyncDisposable
+public sealed class DeadLetterQueues(Uri broker, bool quorum = true) : IAsyncDisposable
 {
     private const string ErrorSuffix = "_error";
     private readonly ConcurrentDictionary<string, byte> _inputQueues = new();
     private readonly SemaphoreSlim _connect = new(1, 1);
     private IConnection? _connection;
+
+    private readonly ConcurrentDictionary<string, byte> _declared = new();
+
+    /// <summary>
+    /// Declares <c>{inputQueue}_error</c> as the bus would (a quorum queue unless <c>Messaging:QuorumQueues</c> is
+    /// false, behind a fanout exchange of the same name) once per process, and returns its name.
+    /// </summary>
+    public async Task<string> EnsureErrorQueueAsync(string inputQueue, CancellationToken ct)
+    {
+        var name = inputQueue + ErrorSuffix;
+        if (_declared.ContainsKey(name)) return name;
+        await using var channel = await OpenChannelAsync(ct);
+        await channel.ExchangeDeclareAsync(name, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
+        await channel.QueueDeclareAsync(name, durable: true, exclusive: false, autoDelete: false,
+            arguments: quorum ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" } : null, cancellationToken: ct);
+        await channel.QueueBindAsync(name, name, "", cancellationToken: ct);
+        _declared.TryAdd(name, 0);
+        return name;
+    }
 
     /// <summary>Called for each receive endpoint this service configures.</summary>
     public void Track(string inputQueue) => _inputQueues.TryAdd(inputQueue, 0);

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,8 +15,9 @@ public sealed record Reading(string? Tag, long Value);
 /// <summary>
 /// Levels (orders by status, people waiting) read from the service's own database every half minute by one small
 /// GROUP BY, and reported from that cache: an exporter's callback never waits on the database, and the level is
-/// right after a restart, which counters kept in memory would not be. Every replica reports the same level, so
-/// dashboards take the maximum, not the sum.
+/// right after a restart, which counters kept in memory would not be. Only the replica holding the service's
+/// <see cref="LeaderLease{TContext}"/> reads and reports a level (the others report none), so the level is computed
+/// once and a sum over replicas is still right.
 /// </summary>
 public static class SampledGauges
 {
@@ -28,8 +30,9 @@ public static class SampledGauges
         meter.CreateObservableGauge(name, () => latest.Select(r => tagName is null
             ? new Measurement<long>(r.Value)
             : new Measurement<long>(r.Value, new KeyValuePair<string, object?>(tagName, r.Key))), unit, description);
+        services.TryAddSingleton<LeaderLease<TContext>>();
         return services.AddSingleton<IHostedService>(sp => new Sampler<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), name, read, latest,
-            sp.GetRequiredService<ILogger<Sampler<TContext>>>()));
+            sp.GetRequiredService<LeaderLease<TContext>>(), sp.GetRequiredService<ILogger<Sampler<TContext>>>()));
     }
 
     /// <summary>One GROUP BY: how many rows hold each value of <paramref name="status"/>, as readings tagged with it.</summary>
@@ -39,7 +42,7 @@ public static class SampledGauges
             .ConvertAll(g => new Reading(g.Key?.ToString(), g.Count));
 
     internal sealed class Sampler<TContext>(IServiceScopeFactory scopes, string name, Func<TContext, CancellationToken, Task<List<Reading>>> read,
-        ConcurrentDictionary<string, long> latest, ILogger<Sampler<TContext>> logger) : BackgroundService where TContext : DbContext
+        ConcurrentDictionary<string, long> latest, LeaderLease<TContext> lease, ILogger<Sampler<TContext>> logger) : BackgroundService where TContext : DbContext
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
@@ -48,6 +51,11 @@ public static class SampledGauges
             {
                 try
                 {
+                    if (!await lease.TryHoldAsync(stoppingToken))
+                    {
+                        latest.Clear(); // another replica reports this level
+                        continue;
+                    }
                     await using var scope = scopes.CreateAsyncScope();
                     var readings = await read(scope.ServiceProvider.GetRequiredService<TContext>(), stoppingToken);
                     // A status nobody is in any more reads 0, not its last count.

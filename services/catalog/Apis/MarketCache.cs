@@ -1,4 +1,6 @@
+using MassTransit;
 using Microsoft.AspNetCore.OutputCaching;
+using Tadamon.Catalog.IntegrationEvents;
 
 namespace Tadamon.Catalog.Apis;
 
@@ -23,7 +25,11 @@ public static class MarketCache
         });
     }
 
-    /// <summary>After a successful change to what buyers see, drops every cached market answer.</summary>
+    /// <summary>
+    /// After a successful change to what buyers see, drops every cached market answer here at once, and tells the
+    /// other replicas to drop theirs (<see cref="MarketChanged"/>, straight to the broker: a lost signal costs at most
+    /// the cache's lifetime of staleness, so it does not need the outbox's guarantee).
+    /// </summary>
     public static TBuilder EvictsMarketCache<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
         endpoint.AddEndpointFilter(async (context, next) =>
         {
@@ -31,8 +37,20 @@ public static class MarketCache
             var outcome = result is INestedHttpResult nested ? nested.Result : result;
             if (outcome is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
             {
-                await context.HttpContext.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(Tag, CancellationToken.None);
+                var services = context.HttpContext.RequestServices;
+                await EvictAsync(services.GetRequiredService<IOutputCacheStore>(), CancellationToken.None);
+                try
+                {
+                    await services.GetRequiredService<IPublishEndpoint>().Publish(new MarketChanged(Guid.NewGuid(), DateTimeOffset.UtcNow));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MarketCache))
+                        .LogWarning(ex, "Could not tell the other replicas to evict the market cache; their copies expire within the cache's lifetime");
+                }
             }
             return result;
         });
+
+    public static ValueTask EvictAsync(IOutputCacheStore cache, CancellationToken ct) => cache.EvictByTagAsync(Tag, ct);
 }
