@@ -16,5 +16,6 @@ app.MapLedgerApi();
 app.MapDiscrepanciesApi();
 app.MapPayoutsApi();
 
-await app.MigrateDatabaseAsync<SettlementDbContext>();
+// Started as the migration step (--migrate): the database is ready, nothing to serve.
+if (await app.MigrateDatabaseAsync<SettlementDbContext>()) return;
 app.Run();
