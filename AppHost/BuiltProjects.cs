@@ -17,7 +17,8 @@ internal static class BuiltProjects
         if (!builder.Configuration.GetValue("Projects:RunBuilt", false)) return;
 
         // Projects are built with the AppHost's configuration and framework (its project references): same layout.
-        var configuration = Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        // The AppHost's own assembly, not the entry one: under a test or the bench the entry is their host.
+        var configuration = typeof(BuiltProjects).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var framework = $"net{Environment.Version.Major}.{Environment.Version.Minor}";
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
