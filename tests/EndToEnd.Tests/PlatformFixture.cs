@@ -7,9 +7,17 @@ namespace Tadamon.EndToEnd.Tests;
 [CollectionDefinition("platform")]
 public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>;
 
-/// <summary>The whole AppHost, started once for the end-to-end tests (see <see cref="RunningPlatform"/>). Tests talk to the gateway only.</summary>
-public sealed class PlatformFixture : IAsyncLifetime
+[CollectionDefinition("replicas")]
+public sealed class ReplicasCollection : ICollectionFixture<ReplicatedPlatformFixture>;
+
+/// <summary>
+/// The whole AppHost, started once for the end-to-end tests (see <see cref="RunningPlatform"/>). Tests talk to the
+/// gateway only. One copy of each service: the rate-limit and sign-in tests count on one gateway's whole limit.
+/// </summary>
+public class PlatformFixture(int replicas) : IAsyncLifetime
 {
+    public PlatformFixture() : this(1) { }
+
     private RunningPlatform? _platform;
 
     private RunningPlatform Platform => _platform ?? throw new InvalidOperationException("The platform is not started.");
@@ -24,8 +32,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     public Logins Logins => _logins ??= new Logins(Gateway);
     private Logins? _logins;
 
-    /// <summary>How many copies of each scaled-out service run: two, so every test also crosses replicas.</summary>
-    public const int Replicas = 2;
+    /// <summary>How many copies of each scaled-out service run.</summary>
+    public int Replicas { get; } = replicas;
 
     public RunningPlatform Running => Platform;
 
@@ -42,3 +50,6 @@ public sealed class PlatformFixture : IAsyncLifetime
         if (_platform is not null) await _platform.DisposeAsync();
     }
 }
+
+/// <summary>A second platform with two copies of each busy service, for the tests that cross replicas.</summary>
+public sealed class ReplicatedPlatformFixture() : PlatformFixture(replicas: 2);

@@ -13,11 +13,11 @@ using Xunit;
 namespace Tadamon.EndToEnd.Tests;
 
 /// <summary>
-/// The platform runs two copies of each busy service (<see cref="PlatformFixture.Replicas"/>); these tests call the
+/// The platform runs two copies of each busy service (<see cref="ReplicatedPlatformFixture"/>); these tests call the
 /// copies one by one, past DCP's proxy, to prove what one copy does is seen by the other.
 /// </summary>
-[Collection("platform")]
-public sealed partial class ReplicaTests(PlatformFixture platform)
+[Collection("replicas")]
+public sealed partial class ReplicaTests(ReplicatedPlatformFixture platform)
 {
     [Fact]
     public async Task A_product_restocked_through_one_catalog_replica_Should_read_fresh_from_the_other_at_once()
@@ -90,7 +90,7 @@ public sealed partial class ReplicaTests(PlatformFixture platform)
         Assert.Equal(0, step.ExitCode);
         // Every copy of the service started after it and is up.
         var copies = await platform.Running.SnapshotsAsync(service);
-        Assert.Equal(service == "identity" ? 1 : PlatformFixture.Replicas, copies.Count(c => c.State?.Text == KnownResourceStates.Running));
+        Assert.Equal(service == "identity" ? 1 : platform.Replicas, copies.Count(c => c.State?.Text == KnownResourceStates.Running));
     }
 
     [Theory]
