@@ -14,9 +14,12 @@ public sealed class ReplicasCollection : ICollectionFixture<ReplicatedPlatformFi
 /// The whole AppHost, started once for the end-to-end tests (see <see cref="RunningPlatform"/>). Tests talk to the
 /// gateway only. One copy of each service: the rate-limit and sign-in tests count on one gateway's whole limit.
 /// </summary>
-public class PlatformFixture(int replicas) : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
-    public PlatformFixture() : this(1) { }
+    public PlatformFixture() : this(replicas: 1) { }
+
+    // Not public: xunit builds a collection fixture through its one public constructor.
+    protected PlatformFixture(int replicas) => Replicas = replicas;
 
     private RunningPlatform? _platform;
 
@@ -33,7 +36,7 @@ public class PlatformFixture(int replicas) : IAsyncLifetime
     private Logins? _logins;
 
     /// <summary>How many copies of each scaled-out service run.</summary>
-    public int Replicas { get; } = replicas;
+    public int Replicas { get; }
 
     public RunningPlatform Running => Platform;
 
@@ -52,4 +55,7 @@ public class PlatformFixture(int replicas) : IAsyncLifetime
 }
 
 /// <summary>A second platform with two copies of each busy service, for the tests that cross replicas.</summary>
-public sealed class ReplicatedPlatformFixture() : PlatformFixture(replicas: 2);
+public sealed class ReplicatedPlatformFixture : PlatformFixture
+{
+    public ReplicatedPlatformFixture() : base(replicas: 2) { }
+}
