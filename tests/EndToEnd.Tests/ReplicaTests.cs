@@ -27,14 +27,16 @@ public sealed partial class ReplicaTests(ReplicatedPlatformFixture platform)
         using var b = new HttpClient { BaseAddress = second };
         var product = await DemoProductAsync(b);
 
-        // Both copies cache the product (a second read is an answer from the cache: it carries its Age).
-        var before = await StockAtAsync(a, product);
-        Assert.Equal(before, await StockAtAsync(b, product));
-        using (var cached = await b.GetAsync($"/products/{product}")) Assert.True(cached.Headers.Age is not null, "copy B does not cache the product");
-        var cachedAt = DateTimeOffset.UtcNow;
-
+        // The operator's token first: a sign-in (a deliberately slow password hash) must not eat the cache's 5 s.
         using var restock = new HttpRequestMessage(HttpMethod.Post, $"/products/{product}/stock") { Content = JsonContent.Create(new { add = 3 }) };
         restock.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await platform.Logins.TokenAsync(Logins.Operator));
+
+        // Both copies cache the product (a second read is an answer from the cache: it carries its Age).
+        var before = await StockAtAsync(a, product);
+        var cachedAt = DateTimeOffset.UtcNow; // copy B's entry is born after this, so it expires after cachedAt + 5 s
+        Assert.Equal(before, await StockAtAsync(b, product));
+        using (var cached = await b.GetAsync($"/products/{product}")) Assert.True(cached.Headers.Age is not null, "copy B does not cache the product");
+
         using (var done = await a.SendAsync(restock)) Assert.True(done.IsSuccessStatusCode, $"restock through copy A: {done.StatusCode}");
 
         // Copy B's cached answer lives 5 s: fresh well before that is the eviction, not the expiry.
