@@ -2,8 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using StandardWebhooks;
-using StandardWebhooks.Diagnostics;
 using Tadamon.Shipping.Courier;
 using Tadamon.Shipping.Infrastructure;
 using Tadamon.Shipping.Model;
@@ -44,7 +42,7 @@ public static class CourierWebhooksApi
         var logger = loggers.CreateLogger("Tadamon.Shipping.CourierWebhooks");
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync(ct);
-        if (!IsSignedByCourier(body, http.Request.Headers, options.Value.WebhookSecrets, logger))
+        if (!WebhookSignatures.IsSigned(body, http.Request.Headers, options.Value.WebhookSecrets, logger))
             return Problems.Problem(http, StatusCodes.Status401Unauthorized, "Signature de webhook invalide ou expirée.",
                 "توقيع الإشعار غير صالح أو منتهي الصلاحية.", "invalid-signature");
 
@@ -65,24 +63,5 @@ public static class CourierWebhooksApi
         if (stored == 0) return TypedResults.Ok(new Acknowledged(webhookId, Duplicate: true));
         applier.Wake();
         return TypedResults.Accepted((string?)null, new Acknowledged(webhookId, Duplicate: false));
-    }
-
-    /// <summary>True when any current key verifies the call; during a rotation the old and new keys both do.</summary>
-    private static bool IsSignedByCourier(string body, IHeaderDictionary headers, string[] secrets, ILogger logger)
-    {
-        foreach (var secret in secrets.Where(s => !string.IsNullOrWhiteSpace(s)))
-        {
-            try
-            {
-                new StandardWebhook(secret).Verify(body, headers);
-                return true;
-            }
-            catch (WebhookVerificationException ex)
-            {
-                logger.LogDebug("Courier webhook not verified by one key: {Reason}", ex.Message);
-            }
-        }
-        logger.LogWarning("Courier webhook {WebhookId} refused: no key verifies its signature and timestamp", headers["webhook-id"].ToString());
-        return false;
     }
 }
