@@ -110,6 +110,6 @@ foreach (var (key, value) in builder.Configuration.GetSection("Gateway:RateLimit
 courier.WithEnvironment("Sandbox__WebhookUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/webhooks/courier"));
 
 builder.AddMigrationSteps();
-builder.ForwardToEveryProject("Telemetry:TraceSampleRatio");
+builder.ForwardToEveryProject("Telemetry:TraceSampleRatio", "Catalog:MarketCacheSeconds");
 builder.RunBuiltProjectsWhenAsked();
 builder.Build().Run();

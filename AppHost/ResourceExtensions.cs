@@ -68,7 +68,7 @@ internal static class ResourceExtensions
 
     /// <summary>
     /// Gives a setting of the AppHost (when set) to every project, e.g. <c>Telemetry:TraceSampleRatio=0.1</c> to run
-    /// the whole platform with the production profile's sampling (the bench measures both).
+    /// the whole platform with the production profile's sampling (the bench measures both), or catalog's market cache lifetime.
     /// </summary>
     public static void ForwardToEveryProject(this IDistributedApplicationBuilder builder, params string[] keys)
     {

@@ -2,6 +2,9 @@ using Aspire.Hosting;
 using Tadamon.TestSupport;
 using Xunit;
 
+// The two platforms run one after the other: side by side on two cores, each starved the other into timeouts.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace Tadamon.EndToEnd.Tests;
 
 [CollectionDefinition("platform")]
@@ -19,7 +22,9 @@ public class PlatformFixture : IAsyncLifetime
     public PlatformFixture() : this(replicas: 1) { }
 
     // Not public: xunit builds a collection fixture through its one public constructor.
-    protected PlatformFixture(int replicas) => Replicas = replicas;
+    protected PlatformFixture(int replicas, params string[] settings) => (Replicas, _settings) = (replicas, settings);
+
+    private readonly string[] _settings;
 
     private RunningPlatform? _platform;
 
@@ -45,8 +50,7 @@ public class PlatformFixture : IAsyncLifetime
         _platform = await RunningPlatform.StartAsync<Projects.AppHost>("e2e",
             TimeSpan.FromMinutes(int.TryParse(Environment.GetEnvironmentVariable("TADAMON_E2E_START_MINUTES"), out var minutes) ? minutes : 8),
             // The courier remits only when a test asks (SettlementJourneyTests), so a statement never lands mid-test.
-            "Courier:RemittanceCycle=00:00:00",
-            $"Replicas={Replicas}");
+            ["Courier:RemittanceCycle=00:00:00", $"Replicas={Replicas}", .. _settings]);
 
     public async Task DisposeAsync()
     {
@@ -57,5 +61,8 @@ public class PlatformFixture : IAsyncLifetime
 /// <summary>A second platform with two copies of each busy service, for the tests that cross replicas.</summary>
 public sealed class ReplicatedPlatformFixture : PlatformFixture
 {
-    public ReplicatedPlatformFixture() : base(replicas: 2) { }
+    /// <summary>How long catalog caches a market answer here: long enough to tell an eviction from an expiry on a busy machine.</summary>
+    public const int MarketCacheSeconds = 30;
+
+    public ReplicatedPlatformFixture() : base(replicas: 2, $"Catalog:MarketCacheSeconds={MarketCacheSeconds}") { }
 }

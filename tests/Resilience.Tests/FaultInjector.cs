@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
+using Tadamon.TestSupport;
 
 namespace Tadamon.Resilience.Tests;
 
@@ -34,13 +35,20 @@ public sealed class FaultInjector(ResilientPlatform platform)
     public Task<FaultOutcome> RestartDatabaseAsync() =>
         ServerDiesAsync("PostgreSQL shut down", "postgres", PostmasterPidFile, "INT", "orders");
 
-    /// <summary>One service process SIGKILLed mid-request, then started again by the AppHost.</summary>
+    /// <summary>
+    /// One copy of a service SIGKILLed mid-request, then started again by the AppHost. Where the service runs in
+    /// copies, the other one carries the flow meanwhile: its messages, its outbox and its leases move over.
+    /// </summary>
     public async Task<FaultOutcome> KillServiceAsync(string service)
     {
-        var pid = platform.Pid(service) ?? throw new InvalidOperationException($"No pid for {service}.");
+        var copies = platform.Copies(service);
+        var victim = copies[0];
+        var pid = platform.Pid(victim) ?? throw new InvalidOperationException($"No pid for {victim}.");
+        var operatorToken = await platform.Logins.TokenAsync(Logins.Operator);
         var clock = Stopwatch.StartNew();
         Process.GetProcessById(pid).Kill(entireProcessTree: true);
-        return await BackAsync($"{service} SIGKILLed", service, clock, service);
+        var name = copies.Count > 1 ? $"one of {copies.Count} copies of {service} SIGKILLed" : $"{service} SIGKILLed";
+        return await BackAsync(name, victim, clock, service, operatorToken);
     }
 
     /// <summary>
@@ -51,18 +59,19 @@ public sealed class FaultInjector(ResilientPlatform platform)
     {
         var wrapper = platform.Pid(resource) ?? throw new InvalidOperationException($"No pid for {resource}.");
         var server = await ReadPidAsync(pidFile) ?? throw new InvalidOperationException($"No pid in {pidFile}.");
+        var operatorToken = await platform.Logins.TokenAsync(Logins.Operator);
         var clock = Stopwatch.StartNew();
         using (var kill = Process.Start("kill", [$"-{signal}", server.ToString()])) await kill.WaitForExitAsync();
 
         var wentRed = false;
         int? replacement = null;
-        while (clock.Elapsed < Down || !wentRed || replacement is null || !await platform.HealthyAsync(watched))
+        while (clock.Elapsed < Down || !wentRed || replacement is null || !await platform.HealthyAsync(watched, operatorToken))
         {
             if (clock.Elapsed > Patience)
             {
                 throw new TimeoutException($"{name}: no new server serving within {Patience} (new pid: {replacement?.ToString() ?? "none"}, health went red: {wentRed}).");
             }
-            wentRed |= !await platform.HealthyAsync(watched);
+            wentRed |= !await platform.HealthyAsync(watched, operatorToken);
             if (await ReadPidAsync(pidFile) is { } now && now != server && IsAlive(now)) replacement = now;
             await Task.Delay(500);
         }
@@ -100,13 +109,13 @@ public sealed class FaultInjector(ResilientPlatform platform)
     /// Watches health from the moment of the fault until the AppHost has seen the part stop and it has been down a
     /// while (on a loaded machine noticing the stop alone can take seconds), then starts it and measures recovery.
     /// </summary>
-    private async Task<FaultOutcome> BackAsync(string name, string resource, Stopwatch clock, string watched)
+    private async Task<FaultOutcome> BackAsync(string name, string resource, Stopwatch clock, string watched, string operatorToken)
     {
         var stopped = platform.WaitForStateAsync(resource, state => Stopped.Contains(state), Patience);
         var wentRed = false;
         while (!stopped.IsCompleted || clock.Elapsed < Down)
         {
-            wentRed |= !await platform.HealthyAsync(watched);
+            wentRed |= !await platform.HealthyAsync(watched, operatorToken);
             await Task.Delay(500);
         }
         await stopped;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Tadamon.TestSupport;
 
 namespace Tadamon.Resilience.Tests;
@@ -16,6 +17,7 @@ public sealed class ResilienceCollection : ICollectionFixture<ResilientPlatform>
 public sealed class ResilientPlatform : IAsyncLifetime
 {
     public static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement"];
+    public const int Replicas = 2;
     public static readonly string[] Databases = ["catalogdb", "ordersdb", "shippingdb", "coursesdb", "enrollmentdb", "settlementdb"];
 
     private RunningPlatform? _platform;
@@ -34,9 +36,12 @@ public sealed class ResilientPlatform : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Parcels move one step a second: a delivery takes five seconds instead of fifteen.
-        _platform = await RunningPlatform.StartAsync<Projects.AppHost>("resilience", TimeSpan.FromMinutes(6), "Courier:StepInterval=00:00:01",
+        _platform = await RunningPlatform.StartAsync<Projects.AppHost>("resilience", TimeSpan.FromMinutes(8), "Courier:StepInterval=00:00:01",
             // The courier remits every few seconds: statements race the cash news and the faults, as a flood would.
-            "Courier:RemittanceCycle=00:00:05");
+            "Courier:RemittanceCycle=00:00:05",
+            // Two copies of each busy service (orders, catalog, shipping, enrollment, courses, web, gateway), as
+            // production runs them: a crash kills one copy, and the other must carry its work.
+            $"Replicas={Replicas}");
         Logins = new Logins(Platform.Gateway);
         Gateway = new Gateway(Platform.Gateway, Logins, History);
 
@@ -58,7 +63,7 @@ public sealed class ResilientPlatform : IAsyncLifetime
 
     public HttpClient Direct(string resource) => App.CreateHttpClient(resource, "http");
 
-    /// <summary>The process behind a resource, as the snapshot reports it.</summary>
+    /// <summary>The process behind one copy (its id) or a resource that runs once (its name), as the snapshot reports it.</summary>
     public int? Pid(string resource) =>
         App.ResourceNotifications.TryGetCurrentState(resource, out var e)
         && e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } value
@@ -67,10 +72,21 @@ public sealed class ResilientPlatform : IAsyncLifetime
     public bool IsRunning(string resource) =>
         App.ResourceNotifications.TryGetCurrentState(resource, out var e) && e.Snapshot.State?.Text == KnownResourceStates.Running;
 
+    /// <summary>
+    /// The running copies of a resource by their ids (<c>orders-xyz</c>): two of each scaled-out service, one of the
+    /// others. Commands and states address one copy by its id.
+    /// </summary>
+    public IReadOnlyList<string> Copies(string resource) =>
+        App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resource).GetResolvedResourceNames();
+
+    /// <summary>Waits for a state of one copy (its id) or of a resource that runs once (its name).</summary>
     public async Task WaitForStateAsync(string resource, Func<string?, bool> state, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
-        await App.ResourceNotifications.WaitForResourceAsync(resource, e => state(e.Snapshot.State?.Text), cts.Token);
+        await foreach (var e in App.ResourceNotifications.WatchAsync(cts.Token))
+        {
+            if ((e.ResourceId == resource || e.Resource.Name == resource) && state(e.Snapshot.State?.Text)) return;
+        }
     }
 
     public async Task CommandAsync(string resource, string command)
@@ -90,13 +106,20 @@ public sealed class ResilientPlatform : IAsyncLifetime
         return true;
     }
 
-    public async Task<bool> HealthyAsync(string service)
+    /// <summary>
+    /// Whether the service answers its readiness check with 200. Anonymous callers get a report up to five seconds
+    /// old, longer than a database restart lasts; with an operator's token (taken before the fault: signing in needs
+    /// the database) each call runs the checks afresh.
+    /// </summary>
+    public async Task<bool> HealthyAsync(string service, string? operatorToken = null)
     {
         try
         {
             using var http = Direct(service);
             http.Timeout = TimeSpan.FromSeconds(5);
-            using var response = await http.GetAsync("/health");
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+            if (operatorToken is not null) request.WithToken(operatorToken);
+            using var response = await http.SendAsync(request);
             return response.IsSuccessStatusCode;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException) { return false; }

@@ -78,31 +78,41 @@ public static class OrdersApi
 
     /// <summary>
     /// Applies a lifecycle step and its event (made after the step, which may shape it) in one save; a step the
-    /// lifecycle forbids is a 409.
+    /// lifecycle forbids is a 409. When a consumer moved the order between our read and our save (the courier's
+    /// news, a confirmation), the step is tried again on the fresh order rather than handed back to the person.
     /// </summary>
     private static async Task<Results<Ok<OrderResponse>, NotFound, ProblemHttpResult>> ChangeAsync(
         OrdersServices services, Order order, Action<Order> step, Func<Order, Contracts.IntegrationEvent> @event, CancellationToken ct)
     {
-        try
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
         {
-            step(order);
+            try
+            {
+                step(order);
+            }
+            catch (IllegalTransitionException ex)
+            {
+                return Problems.Conflict(services.Http,
+                    $"Une commande à l'état {ex.From} ne peut pas être {FrenchAction(ex.Action)}.",
+                    $"لا يمكن تنفيذ هذا الإجراء على طلب في حالة {ex.From}.", "illegal-transition");
+            }
+            services.Db.AddIntegrationEvent(@event(order));
+            try
+            {
+                await services.Db.SaveChangesAsync(ct);
+                return TypedResults.Ok(OrderResponse.From(order));
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < attempts)
+            {
+                services.Db.ChangeTracker.Clear();
+                order = await services.Db.Orders.FirstAsync(o => o.Id == order.Id, ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Problems.Conflict(services.Http, "La commande a changé entre-temps ; réessayez.", "تغير الطلب في هذه الأثناء؛ أعد المحاولة.", "concurrent-change");
+            }
         }
-        catch (IllegalTransitionException ex)
-        {
-            return Problems.Conflict(services.Http,
-                $"Une commande à l'état {ex.From} ne peut pas être {FrenchAction(ex.Action)}.",
-                $"لا يمكن تنفيذ هذا الإجراء على طلب في حالة {ex.From}.", "illegal-transition");
-        }
-        services.Db.AddIntegrationEvent(@event(order));
-        try
-        {
-            await services.Db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Conflict(services.Http, "La commande a changé entre-temps ; réessayez.", "تغير الطلب في هذه الأثناء؛ أعد المحاولة.", "concurrent-change");
-        }
-        return TypedResults.Ok(OrderResponse.From(order));
     }
 
     private static string FrenchAction(string action) => action switch
