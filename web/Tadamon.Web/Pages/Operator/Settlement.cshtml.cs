@@ -12,6 +12,7 @@ public sealed class SettlementSpaceModel(Api api, Lang lang) : WebPage(api, lang
     public Page<Backend.Discrepancy> Discrepancies { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public Page<PayoutBatch> Batches { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public IReadOnlyList<WeekFigures> Weeks { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, Backend.Cooperative> Cooperatives { get; private set; } = new Dictionary<Guid, Backend.Cooperative>();
     /// <summary>The period the payout form proposes: the week that ended last Sunday.</summary>
     public DateOnly LastSunday { get; private set; }
 
@@ -23,6 +24,10 @@ public sealed class SettlementSpaceModel(Api api, Lang lang) : WebPage(api, lang
         var batches = Api.GetAsync<Page<PayoutBatch>>(Services.Settlement, $"/payouts/batches?page={ListPage(batchesPage)}&pageSize={size}", Ct);
         var weeks = Api.GetAsync<IReadOnlyList<WeekFigures>>(Services.Settlement, "/reports/weekly", Ct);
         (Held, Discrepancies, Batches, Weeks) = (await held, await discrepancies, await batches, await weeks);
+        // A payout names its cooperative: an operator pays people, not ids.
+        var named = await Task.WhenAll(Batches.Items.SelectMany(b => b.Payouts).Select(p => p.CooperativeId).Distinct()
+            .Select(id => Api.FindAsync<Backend.Cooperative>(Services.Catalog, $"/cooperatives/{id}", Ct)));
+        Cooperatives = named.OfType<Backend.Cooperative>().ToDictionary(c => c.Id);
         var today = MoroccoTime.DateOf(DateTimeOffset.UtcNow);
         LastSunday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - 1);
     }
