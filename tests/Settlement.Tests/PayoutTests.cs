@@ -89,6 +89,40 @@ public sealed class PayoutTests(SettlementFactory settlement) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task When_a_paid_parcel_comes_back_Should_take_its_net_back_from_a_later_payout_once()
+    {
+        var cooperative = Guid.NewGuid();
+        var sold = await settlement.CollectedAsync(cooperative, 200.00m, Day(150));
+        var first = (await RunAsync(DateOf(Day(149)), HttpStatusCode.Created)).Payouts.Single(p => p.CooperativeId == cooperative);
+        var shipment = await settlement.InScopeAsync(db => db.Parcels.Where(p => p.TrackingNumber == sold).Select(p => p.ShipmentId).SingleAsync());
+        await settlement.BookAsync(b => b.RecordReturnAsync(shipment, Day(148), default));
+
+        // The next period sells less than came back: nothing is paid, the difference waits.
+        var small = await settlement.CollectedAsync(cooperative, 50.00m, Day(147));
+        var lean = await RunAsync(DateOf(Day(146)), HttpStatusCode.Created);
+        // Then enough is sold: the payout is the new nets less the returned one, and its statement says so.
+        var large = await settlement.CollectedAsync(cooperative, 300.00m, Day(145));
+        var third = (await RunAsync(DateOf(Day(144)), HttpStatusCode.Created)).Payouts.Single(p => p.CooperativeId == cooperative);
+        var fourth = await RunAsync(DateOf(Day(143)), HttpStatusCode.Created);
+        var statement = await settlement.Operator.GetFromJsonAsync<PayoutsApi.PayoutResponse>($"/payouts/{third.Id}");
+        var csv = await settlement.Operator.GetStringAsync($"/payouts/{third.Id}/statement.csv");
+
+        Assert.DoesNotContain(lean.Payouts, p => p.CooperativeId == cooperative);
+        Assert.DoesNotContain(fourth.Payouts, p => p.CooperativeId == cooperative); // taken back once, not again
+        Assert.Equal((200.00m, 150.00m, 2), (third.ClawbacksMad, third.AmountMad, third.ParcelCount));
+        Assert.Equal([(small, 50.00m, false), (large, 300.00m, false), (sold, -200.00m, true)],
+            statement!.Lines!.Select(l => (l.TrackingNumber, l.NetMad, l.ReturnedAfterPayout)));
+        Assert.Contains($",{sold},", csv);
+        Assert.Contains("total,,,150.00,0.00,150.00,", csv);
+        foreach (var (payout, reference) in new[] { (first, "CIH-2026-0100"), (third, "CIH-2026-0101") })
+        {
+            (await settlement.Operator.PostAsJsonAsync($"/payouts/{payout.Id}/paid", new { transferReference = reference })).EnsureSuccessStatusCode();
+        }
+        Assert.Equal(0m, await settlement.BalanceAsync(Accounts.Cooperative(cooperative))); // paid exactly what is owed
+        await settlement.AssertLedgerHoldsAsync();
+    }
+
+    [Fact]
     public async Task When_a_period_ends_in_the_future_or_is_not_given_Should_refuse_it_and_make_no_batch()
     {
         var future = await settlement.Operator.PostAsJsonAsync("/payouts/batches", new { periodEnd = DateOf(Day(-3)) });

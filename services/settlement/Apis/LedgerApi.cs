@@ -36,7 +36,9 @@ public static class LedgerApi
 
     public sealed record CashHeldResponse(decimal TotalMad, int Parcels, IReadOnlyList<HeldParcel> Items);
 
-    public sealed record StatementLine(Guid OrderId, string TrackingNumber, DateTimeOffset CollectedAt, decimal GrossMad, decimal FeeMad, decimal NetMad);
+    /// <summary>A parcel on a statement; one returned after an earlier payout paid it comes back with negative amounts.</summary>
+    public sealed record StatementLine(Guid OrderId, string TrackingNumber, DateTimeOffset CollectedAt, decimal GrossMad, decimal FeeMad, decimal NetMad,
+        bool ReturnedAfterPayout = false);
 
     public sealed record CooperativeBalanceResponse(Guid CooperativeId, decimal OwedMad, decimal UnpaidParcelsMad, IReadOnlyList<StatementLine> UnpaidParcels, decimal AwaitingTransferMad);
 
@@ -91,6 +93,9 @@ public static class LedgerApi
 
     public static StatementLine ToStatementLine(Parcel p) =>
         new(p.OrderId, p.TrackingNumber, p.CollectedAt!.Value, p.CollectedMad!.Value, p.CollectedMad.Value - p.NetMad, p.NetMad);
+
+    public static StatementLine ToClawbackLine(Parcel p) =>
+        new(p.OrderId, p.TrackingNumber, p.CollectedAt!.Value, -p.CollectedMad!.Value, -(p.CollectedMad.Value - p.NetMad), -p.NetMad, ReturnedAfterPayout: true);
 
     private static async Task<Ok<IReadOnlyList<WeekFigures>>> Weekly([AsParameters] SettlementServices services, CancellationToken ct)
     {

@@ -34,10 +34,10 @@ public static class PayoutsApi
     public sealed record MarkPaidRequest([property: Required, StringLength(100, MinimumLength = 1)] string TransferReference);
 
     public sealed record PayoutResponse(Guid Id, Guid BatchId, Guid CooperativeId, DateOnly PeriodEnd, int ParcelCount, decimal GrossMad, decimal FeesMad,
-        decimal AmountMad, string Status, string? TransferReference, DateTimeOffset? PaidAt, IReadOnlyList<LedgerApi.StatementLine>? Lines)
+        decimal ClawbacksMad, decimal AmountMad, string Status, string? TransferReference, DateTimeOffset? PaidAt, IReadOnlyList<LedgerApi.StatementLine>? Lines)
     {
         public static PayoutResponse From(Payout p, IReadOnlyList<LedgerApi.StatementLine>? lines = null) => new(p.Id, p.BatchId, p.CooperativeId,
-            p.PeriodEnd, p.ParcelCount, p.GrossMad, p.FeesMad, p.AmountMad, p.Status.ToString(), p.TransferReference, p.PaidAt, lines);
+            p.PeriodEnd, p.ParcelCount, p.GrossMad, p.FeesMad, p.ClawbacksMad, p.AmountMad, p.Status.ToString(), p.TransferReference, p.PaidAt, lines);
     }
 
     public sealed record BatchResponse(Guid Id, DateOnly PeriodEnd, DateTimeOffset CreatedAt, decimal TotalMad, int Paid, IReadOnlyList<PayoutResponse> Payouts)
@@ -100,9 +100,14 @@ public static class PayoutsApi
         return payout is not null && services.MaySee(payout.CooperativeId) ? payout : null;
     }
 
-    private static async Task<IReadOnlyList<LedgerApi.StatementLine>> LinesAsync(Payout payout, SettlementServices services, CancellationToken ct) =>
-        (await services.Db.Parcels.AsNoTracking().Where(p => p.PayoutId == payout.Id).OrderBy(p => p.CollectedAt).ThenBy(p => p.ShipmentId).ToListAsync(ct))
-        .Select(LedgerApi.ToStatementLine).ToList();
+    /// <summary>The parcels the payout paid, then those it took back (negative amounts): the lines sum to its amount.</summary>
+    private static async Task<IReadOnlyList<LedgerApi.StatementLine>> LinesAsync(Payout payout, SettlementServices services, CancellationToken ct)
+    {
+        var parcels = await services.Db.Parcels.AsNoTracking().Where(p => p.PayoutId == payout.Id || p.ClawbackPayoutId == payout.Id)
+            .OrderBy(p => p.CollectedAt).ThenBy(p => p.ShipmentId).ToListAsync(ct);
+        return [.. parcels.Where(p => p.PayoutId == payout.Id).Select(LedgerApi.ToStatementLine),
+            .. parcels.Where(p => p.ClawbackPayoutId == payout.Id).Select(LedgerApi.ToClawbackLine)];
+    }
 
     private static async Task<Results<Ok<PayoutResponse>, NotFound>> Get(Guid id, [AsParameters] SettlementServices services, CancellationToken ct) =>
         await VisibleAsync(id, services, ct) is { } payout
@@ -112,12 +117,14 @@ public static class PayoutsApi
     private static async Task<Results<FileContentHttpResult, NotFound>> Csv(Guid id, [AsParameters] SettlementServices services, CancellationToken ct)
     {
         if (await VisibleAsync(id, services, ct) is not { } payout) return TypedResults.NotFound();
-        var csv = new StringBuilder("order_id,tracking_number,collected_at,gross_mad,fee_mad,net_mad\r\n");
-        foreach (var l in await LinesAsync(payout, services, ct))
+        var csv = new StringBuilder("order_id,tracking_number,collected_at,gross_mad,fee_mad,net_mad,returned_after_payout\r\n");
+        var lines = await LinesAsync(payout, services, ct);
+        foreach (var l in lines)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{l.OrderId},{l.TrackingNumber},{l.CollectedAt:yyyy-MM-ddTHH:mm:ssZ},{l.GrossMad:0.00},{l.FeeMad:0.00},{l.NetMad:0.00}\r\n");
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{l.OrderId},{l.TrackingNumber},{l.CollectedAt:yyyy-MM-ddTHH:mm:ssZ},{l.GrossMad:0.00},{l.FeeMad:0.00},{l.NetMad:0.00},{(l.ReturnedAfterPayout ? "yes" : "no")}\r\n");
         }
-        csv.Append(CultureInfo.InvariantCulture, $"total,,,{payout.GrossMad:0.00},{payout.FeesMad:0.00},{payout.AmountMad:0.00}\r\n");
+        csv.Append(CultureInfo.InvariantCulture, $"total,,,{lines.Sum(l => l.GrossMad):0.00},{lines.Sum(l => l.FeeMad):0.00},{payout.AmountMad:0.00},\r\n");
         return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
             $"payout-{payout.PeriodEnd:yyyy-MM-dd}-{payout.CooperativeId}.csv");
     }

@@ -23,6 +23,7 @@ internal sealed class ParcelConfiguration : IEntityTypeConfiguration<Parcel>
         parcel.Property(p => p.TrackingNumber).HasMaxLength(40);
         parcel.HasIndex(p => p.TrackingNumber);
         parcel.HasIndex(p => new { p.CooperativeId, p.PayoutId });
+        parcel.HasIndex(p => p.ClawbackPayoutId);
         parcel.Property(p => p.CollectedMad).HasPrecision(12, 2);
         parcel.Property(p => p.FeeMad).HasPrecision(12, 2);
         parcel.Property(p => p.NetMad).HasPrecision(12, 2);
@@ -104,6 +105,7 @@ internal sealed class PayoutLineConfiguration : IEntityTypeConfiguration<Payout>
         payout.HasIndex(p => p.CooperativeId);
         payout.Property(p => p.GrossMad).HasPrecision(14, 2);
         payout.Property(p => p.FeesMad).HasPrecision(14, 2);
+        payout.Property(p => p.ClawbacksMad).HasPrecision(14, 2);
         payout.Property(p => p.AmountMad).HasPrecision(14, 2);
         payout.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         payout.Property(p => p.TransferReference).HasMaxLength(100);

@@ -8,7 +8,9 @@ namespace Tadamon.Settlement.Ledger;
 
 /// <summary>
 /// The period's payouts: each cooperative is paid the nets of its parcels collected by the end of the period
-/// (Casablanca time) that no earlier payout covered. A parcel belongs to one payout at most, so nothing is paid twice.
+/// (Casablanca time) that no earlier payout covered, less the nets of paid parcels that came back since. A parcel
+/// belongs to one payout at most and is taken back by one at most, so nothing is paid or deducted twice; a cooperative
+/// whose returns outweigh its sales is paid nothing this period and carries the difference to the next.
 /// </summary>
 public sealed class PayoutRuns(SettlementDbContext db, TimeProvider clock)
 {
@@ -23,17 +25,24 @@ public sealed class PayoutRuns(SettlementDbContext db, TimeProvider clock)
         var parcels = await db.Parcels
             .Where(p => p.CollectedAt != null && p.CollectedAt < cutoff && p.ReturnedAt == null && p.PayoutId == null && p.CooperativeId != null)
             .ToListAsync(ct);
+        var clawbacks = (await db.Parcels
+            .Where(p => p.ReturnedAt != null && p.ReturnedAt < cutoff && p.PayoutId != null && p.ClawbackPayoutId == null && p.CooperativeId != null)
+            .ToListAsync(ct)).ToLookup(p => p.CooperativeId!.Value);
         var batch = new PayoutBatch { PeriodEnd = periodEnd, CreatedAt = clock.GetUtcNow(), CreatedBy = by };
         foreach (var group in parcels.GroupBy(p => p.CooperativeId!.Value).OrderBy(g => g.Key))
         {
-            var net = group.Sum(p => p.NetMad);
+            var returned = clawbacks[group.Key].ToList();
+            var clawedBack = returned.Sum(p => p.NetMad);
+            var net = group.Sum(p => p.NetMad) - clawedBack;
             if (net <= 0m) continue;
             var payout = new Payout
             {
                 BatchId = batch.Id, CooperativeId = group.Key, PeriodEnd = periodEnd, ParcelCount = group.Count(),
-                GrossMad = group.Sum(p => p.CollectedMad!.Value), FeesMad = group.Sum(p => p.CollectedMad!.Value - p.NetMad), AmountMad = net,
+                GrossMad = group.Sum(p => p.CollectedMad!.Value), FeesMad = group.Sum(p => p.CollectedMad!.Value - p.NetMad),
+                ClawbacksMad = clawedBack, AmountMad = net,
             };
             foreach (var parcel in group) parcel.PayoutId = payout.Id;
+            foreach (var parcel in returned) parcel.ClawbackPayoutId = payout.Id;
             batch.Payouts.Add(payout);
         }
         db.PayoutBatches.Add(batch);

@@ -31,6 +31,11 @@ public sealed class Parcel
     public DateTimeOffset? RemittedAt { get; set; }
     public decimal? RemittedMad { get; set; }
     public Guid? PayoutId { get; set; }
+    /// <summary>
+    /// The payout that took this parcel's net back: it came back to its cooperative after a payout had paid it, so a
+    /// later payout deducts it (once).
+    /// </summary>
+    public Guid? ClawbackPayoutId { get; set; }
 
     public bool IsCollected => CollectedAt is not null;
     /// <summary>The courier holds its cash: collected, not back to the cooperative, not yet remitted.</summary>

@@ -13,8 +13,9 @@ public sealed class PayoutBatch
 public enum PayoutStatus { Pending, Paid }
 
 /// <summary>
-/// What one cooperative is paid in a batch: the sum of its parcels' nets (the statement). Unique on batch and
-/// cooperative; paid once, with the bank transfer's reference, which posts the money out of the bank.
+/// What one cooperative is paid in a batch: the sum of its parcels' nets, less the nets of parcels an earlier payout
+/// paid and that came back since (the statement). Unique on batch and cooperative; paid once, with the bank
+/// transfer's reference, which posts the money out of the bank.
 /// </summary>
 public sealed class Payout
 {
@@ -23,6 +24,8 @@ public sealed class Payout
     public Guid CooperativeId { get; init; }
     public decimal GrossMad { get; init; }
     public decimal FeesMad { get; init; }
+    /// <summary>Nets taken back for parcels returned after an earlier payout paid them.</summary>
+    public decimal ClawbacksMad { get; init; }
     public decimal AmountMad { get; init; }
     public int ParcelCount { get; init; }
     public PayoutStatus Status { get; set; }

@@ -332,6 +332,9 @@ namespace Tadamon.Settlement.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ClawbackPayoutId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("CollectedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -373,6 +376,8 @@ namespace Tadamon.Settlement.Infrastructure.Migrations
 
                     b.HasKey("ShipmentId");
 
+                    b.HasIndex("ClawbackPayoutId");
+
                     b.HasIndex("TrackingNumber");
 
                     b.HasIndex("CooperativeId", "PayoutId");
@@ -392,6 +397,10 @@ namespace Tadamon.Settlement.Infrastructure.Migrations
 
                     b.Property<Guid>("BatchId")
                         .HasColumnType("uuid");
+
+                    b.Property<decimal>("ClawbacksMad")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
 
                     b.Property<Guid>("CooperativeId")
                         .HasColumnType("uuid");
