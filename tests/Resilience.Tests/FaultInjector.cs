@@ -41,7 +41,7 @@ public sealed class FaultInjector(ResilientPlatform platform)
     /// </summary>
     public async Task<FaultOutcome> KillServiceAsync(string service)
     {
-        var copies = platform.Copies(service);
+        var copies = await platform.CopiesAsync(service);
         var victim = copies[0];
         var pid = platform.Pid(victim) ?? throw new InvalidOperationException($"No pid for {victim}.");
         var operatorToken = await platform.Logins.TokenAsync(Logins.Operator);

@@ -26,9 +26,9 @@ public sealed class FaultTests(ResilientPlatform platform, ITestOutputHelper out
     [InlineData("shipping")]
     [InlineData("enrollment")]
     [InlineData("settlement")]
-    public Task When_a_service_is_killed_mid_flow_Should_lose_and_repeat_nothing(string service) =>
+    public async Task When_a_service_is_killed_mid_flow_Should_lose_and_repeat_nothing(string service) =>
         // A service that runs once goes red; one of two copies dying leaves the other answering.
-        FlowThroughAsync(service, faults => faults.KillServiceAsync(service), healthTurnsRed: platform.Copies(service).Count == 1);
+        await FlowThroughAsync(service, faults => faults.KillServiceAsync(service), healthTurnsRed: (await platform.CopiesAsync(service)).Count == 1);
 
     [Fact]
     public Task When_the_database_restarts_mid_flow_Should_lose_and_repeat_nothing() =>

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Tadamon.TestSupport;
 
 namespace Tadamon.Resilience.Tests;
@@ -76,8 +75,20 @@ public sealed class ResilientPlatform : IAsyncLifetime
     /// The running copies of a resource by their ids (<c>orders-xyz</c>): two of each scaled-out service, one of the
     /// others. Commands and states address one copy by its id.
     /// </summary>
-    public IReadOnlyList<string> Copies(string resource) =>
-        App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resource).GetResolvedResourceNames();
+    public async Task<IReadOnlyList<string>> CopiesAsync(string resource)
+    {
+        using var settle = new CancellationTokenSource(TimeSpan.FromSeconds(2)); // the replay of current states comes first
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var e in App.ResourceNotifications.WatchAsync(settle.Token))
+            {
+                if (e.Resource.Name == resource) ids.Add(e.ResourceId);
+            }
+        }
+        catch (OperationCanceledException) { }
+        return [.. ids];
+    }
 
     /// <summary>Waits for a state of one copy (its id) or of a resource that runs once (its name).</summary>
     public async Task WaitForStateAsync(string resource, Func<string?, bool> state, TimeSpan timeout)
