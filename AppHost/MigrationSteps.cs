@@ -37,6 +37,7 @@ internal static class MigrationSteps
                 .WithEnvironment("OTEL_SERVICE_NAME", service.Name + Suffix);
             foreach (var variables in service.Annotations.OfType<EnvironmentCallbackAnnotation>()) migrate.WithAnnotation(variables);
             foreach (var server in step.Servers) migrate.WaitFor(server);
+            migrate.Resource.RunFromBuildOutput();
             builder.CreateResourceBuilder(service).WaitForCompletion(migrate);
         }
     }

@@ -72,6 +72,8 @@ var run = Guid.NewGuid().ToString("N")[..8];
             }
             : [],
         "Infrastructure:Mode=local",
+        // Every project from its Release build output, as `./tadamon up` runs them (no dotnet run beside each).
+        "Projects:RunBuilt=true",
         $"Infrastructure:StateDirectory={state.FullName}",
         $"Infrastructure:PostgresPort={FreePort()}",
         $"Infrastructure:RabbitMqPort={FreePort(maximum: 45000)}",
