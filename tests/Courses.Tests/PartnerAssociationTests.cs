@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Tadamon.Courses.Apis;
 using Tadamon.Courses.Infrastructure;
 using Tadamon.Messaging;

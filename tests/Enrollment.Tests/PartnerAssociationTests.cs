@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.Hosting;
 using Tadamon.Contracts.Courses;
 using Tadamon.Enrollment.Apis;
 using Tadamon.TestSupport;
