@@ -56,5 +56,17 @@ public sealed class AssociationSpaceTests(PlatformFixture platform, BrowserFixtu
         await Assertions.Expect(staff.Locator("#centre-associations tr", new() { HasText = T(lang, "روض الأطفال بالعطاوية", "Jardin d'enfants d'El Attaouia") }).Locator(".runner"))
             .ToContainTextAsync(T(lang, "الجمعية الشريكة", "Association partenaire"));
         await AssertAccessibleAsync(staff);
+
+        // Registering another association with the page's form (it runs no centre, so the demo stays as it was).
+        var number = $"KS-WEB-{Guid.NewGuid():N}"[..20];
+        await staff.GetByLabel(T(lang, "الاسم بالعربية", "Nom en arabe")).FillAsync("جمعية النور لمحو الأمية بتملالت");
+        await staff.GetByLabel(T(lang, "الاسم بالفرنسية", "Nom en français")).FillAsync("Association Ennour d'alphabétisation de Tamelelt");
+        await staff.GetByLabel(T(lang, "رقم التسجيل", "Numéro d'enregistrement")).FillAsync(number);
+        await staff.GetByLabel(T(lang, "الشخص المخاطب", "Personne à contacter")).FillAsync("Abdelkader Ouchen");
+        await staff.GetByLabel(T(lang, "الهاتف", "Téléphone")).FillAsync("0524452211");
+        await staff.GetByRole(AriaRole.Button, new() { Name = T(lang, "تسجيل الجمعية", "Enregistrer l'association") }).ClickAsync();
+        await Assertions.Expect(staff.Locator(".notice")).ToContainTextAsync(T(lang, "سجلت الجمعية", "enregistrée"));
+        await Assertions.Expect(staff.Locator("#associations tr", new() { HasText = number }).Locator("td").Last).ToHaveTextAsync("0");
+        await AssertLanguageAsync(staff, lang);
     }
 }
