@@ -10,10 +10,15 @@ public static class Roles
     public const string Operator = "operator";
     public const string CentreManager = "centre-manager";
     public const string Beneficiary = "beneficiary";
+    /// <summary>A partner association's manager: its scope is the association, and through it every centre the association runs.</summary>
+    public const string AssociationManager = "association-manager";
+
+    /// <summary>Who may run a centre's work (each endpoint's handler then checks which centre): its manager, the partner association running it, operators.</summary>
+    public static readonly string[] CentreRunners = [CentreManager, AssociationManager, Operator];
 }
 
 /// <summary>
-/// Who is calling: their id, role, and the scope they act in (the cooperative or centre a manager runs).
+/// Who is calling: their id, role, and the scope they act in (the cooperative, centre or partner association a manager runs).
 /// Anonymous callers have no id and no role.
 /// </summary>
 public sealed record Caller(string? UserId, string? Role, Guid? ScopeId)

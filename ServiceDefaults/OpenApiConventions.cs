@@ -85,8 +85,8 @@ public static class OpenApiConventions
             Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
             Description = "An access token from `POST /api/identity/connect/token` (`grant_type=password`, `username`, `password`; " +
                 "add `scope=offline_access` for a refresh token). It lives 15 minutes; issuer `http://identity/`, audience `tadamon`. " +
-                "Its `role` claim is one of `buyer`, `cooperative-manager`, `operator`, `centre-manager`, `beneficiary`; managers also " +
-                "carry `tadamon_scope`, the cooperative or centre they run. A bad or expired token is a 401 even on a public operation.",
+                "Its `role` claim is one of `buyer`, `cooperative-manager`, `operator`, `centre-manager`, `association-manager`, `beneficiary`; managers also " +
+                "carry `tadamon_scope`, the cooperative, centre or partner association they run. A bad or expired token is a 401 even on a public operation.",
         };
         if (!hasWebhook) return;
         document.Components.SecuritySchemes[WebhookScheme] = new OpenApiSecurityScheme

@@ -12,6 +12,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapDeadLetters();
 app.MapCentresApi();
+app.MapAssociationsApi();
 app.MapSeasonsApi();
 app.MapCoursesApi();
 app.MapOutlineApi();

@@ -132,6 +132,63 @@ public sealed class CrossTenantTests(PlatformFixture platform)
         await SendAsync(HttpMethod.Post, $"/api/enrollment/enrollments/{enrollment}/withdraw", amina); // frees the demo seat
     }
 
+    [Fact]
+    public async Task A_partner_association_s_manager_Should_run_exactly_the_centres_it_runs_and_lose_one_taken_back()
+    {
+        // The demo association runs El Attaouia's education centre and kindergarten, not Kelâat's vocational centre.
+        var association = await Accounts.SignInAsync(Logins.AssociationManager, PlatformAccounts.DemoPassword);
+        var ours = await DemoCourseAsync("Initiation à l'informatique");
+        var foreign = await DemoCourseAsync("Couture et broderie");
+        var (oursCentre, foreignCentre) = (await CentreOfAsync(ours), await CentreOfAsync(foreign));
+        var applicant = await Accounts.ForAsync("tenant-association-applicant", "beneficiary");
+        var mine = await PreRegisterAsync(applicant, ours, "Hafsa Ait Brahim");
+        var theirs = await PreRegisterAsync(applicant, foreign, "Hafsa Ait Brahim");
+
+        await UntilOkAsync(() => SendAsync(HttpMethod.Get, $"/api/enrollment/pre-registrations/{mine}", association), "enrollment to know who runs the centre");
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Get, $"/api/enrollment/pre-registrations?centreId={oursCentre}", association)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Get, $"/api/enrollment/pre-registrations/{theirs}", association)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Post, $"/api/enrollment/pre-registrations/{theirs}/approve", association, new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Get, $"/api/enrollment/pre-registrations?centreId={foreignCentre}", association)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Post, $"/api/courses/courses/{foreign}/modules", association, new { titleAr = "وحدة", titleFr = "Module" })).StatusCode);
+        var review = await JsonAsync(await SendAsync(HttpMethod.Get, "/api/enrollment/pre-registrations?pageSize=100", association));
+        Assert.Contains(review.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == mine);
+        Assert.DoesNotContain(review.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == theirs);
+        var centre = await Accounts.SignInAsync("centre@tadamon.ma", PlatformAccounts.DemoPassword);
+        Assert.Equal("Submitted", (await JsonAsync(await SendAsync(HttpMethod.Get, $"/api/enrollment/pre-registrations/{theirs}", centre))).GetProperty("status").GetString());
+
+        // A centre given to a new association, then taken back: its manager loses it in courses and in enrollment.
+        var delegation = await Accounts.OperatorAsync();
+        var partner = (await JsonAsync(await SendAsync(HttpMethod.Post, "/api/courses/associations", delegation, new
+        {
+            nameAr = "جمعية محو الأمية بتملالت", nameFr = "Association d'alphabétisation de Tamelelt", registrationNumber = $"KS-TML-{Guid.NewGuid():N}"[..24],
+            contactName = "Abdelkader Ouchen", phone = "+212524452211",
+        }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Put, $"/api/courses/centres/{oursCentre}/association", delegation, new { associationId = partner })).StatusCode);
+        var lent = await Accounts.ForAsync("tenant-association", "association-manager", partner);
+        await UntilOkAsync(() => SendAsync(HttpMethod.Get, $"/api/enrollment/pre-registrations/{mine}", lent), "enrollment to hear of the new association");
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Get, $"/api/enrollment/pre-registrations/{mine}", association)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Put, $"/api/courses/centres/{oursCentre}/association", delegation, new { associationId = association.Scope })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Post, $"/api/courses/courses/{ours}/modules", lent, new { titleAr = "وحدة", titleFr = "Module" })).StatusCode);
+        await UntilAsync(() => SendAsync(HttpMethod.Get, $"/api/enrollment/pre-registrations/{mine}", lent), HttpStatusCode.NotFound, "enrollment to hear the centre was taken back");
+        await UntilOkAsync(() => SendAsync(HttpMethod.Get, $"/api/enrollment/pre-registrations/{mine}", association), "the demo association to run its centre again");
+        Assert.Equal("Submitted", (await JsonAsync(await SendAsync(HttpMethod.Get, $"/api/enrollment/pre-registrations/{mine}", applicant))).GetProperty("status").GetString());
+    }
+
+    private async Task<Guid> PreRegisterAsync(PlatformAccounts.Session who, Guid course, string name) =>
+        (await JsonAsync(await SendAsync(HttpMethod.Post, "/api/enrollment/pre-registrations", who, new
+        {
+            courseId = course, fullName = name, dateOfBirth = "1999-05-21", phone = "0663456789", accessibilityNeeds = "None",
+        }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+    private async Task<Guid> CentreOfAsync(Guid course) =>
+        (await JsonAsync(await Gateway.GetAsync($"/api/courses/courses/{course}"))).GetProperty("centreId").GetGuid();
+
+    private static Task UntilOkAsync(Func<Task<HttpResponseMessage>> call, string what) => UntilAsync(call, HttpStatusCode.OK, what);
+
+    private static async Task UntilAsync(Func<Task<HttpResponseMessage>> call, HttpStatusCode status, string what) =>
+        await Eventually.TrueAsync(async () => (await call()).StatusCode == status, what);
+
     private sealed record DemoProduct(Guid Id, Guid CooperativeId, decimal PriceMad, string NameFr, string Category);
 
     /// <summary>A published demo product that orders can price.</summary>

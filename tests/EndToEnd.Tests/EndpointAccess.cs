@@ -12,8 +12,11 @@ public static class EndpointAccess
 {
     public const string Anonymous = "anonymous";
     public const string Buyer = "buyer", CooperativeManager = "cooperative-manager", Operator = "operator",
-        CentreManager = "centre-manager", Beneficiary = "beneficiary";
-    public static readonly string[] Roles = [Buyer, CooperativeManager, Operator, CentreManager, Beneficiary];
+        CentreManager = "centre-manager", Beneficiary = "beneficiary", AssociationManager = "association-manager";
+    public static readonly string[] Roles = [Buyer, CooperativeManager, Operator, CentreManager, Beneficiary, AssociationManager];
+
+    /// <summary>Who runs a centre's work: its manager, the partner association running it, operators.</summary>
+    private static readonly string[] CentreRunners = [CentreManager, AssociationManager, Operator];
 
     /// <param name="Allowed">Roles let through; null means anyone, signed in or not.</param>
     /// <param name="Scoped">The handler also checks which cooperative, centre or person: an allowed role may still get 403 for someone else's.</param>
@@ -52,29 +55,31 @@ public static class EndpointAccess
         ["ListPayouts"] = Scoped(CooperativeManager, Operator), ["GetPayout"] = Scoped(CooperativeManager, Operator),
         ["GetPayoutStatementCsv"] = Scoped(CooperativeManager, Operator),
         // courses
-        ["ListCentres"] = Anyone, ["GetCentre"] = Anyone, ["CreateCentre"] = Only(Operator), ["ChangeCentreMode"] = Scoped(CentreManager, Operator),
-        ["ListCourses"] = Anyone, ["GetCourse"] = Anyone, ["CreateCourse"] = Scoped(CentreManager, Operator),
-        ["ChangeCourseCapacity"] = Scoped(CentreManager, Operator), ["PublishCourse"] = Scoped(CentreManager, Operator),
-        ["ArchiveCourse"] = Scoped(CentreManager, Operator),
-        ["ListLiveClasses"] = Anyone, ["ScheduleLiveClass"] = Scoped(CentreManager, Operator),
-        ["MoveLiveClass"] = Scoped(CentreManager, Operator), ["CancelLiveClass"] = Scoped(CentreManager, Operator),
-        ["AddModule"] = Scoped(CentreManager, Operator), ["ReorderModules"] = Scoped(CentreManager, Operator),
-        ["AddLesson"] = Scoped(CentreManager, Operator), ["EditLesson"] = Scoped(CentreManager, Operator),
-        ["ReorderLessons"] = Scoped(CentreManager, Operator),
+        ["ListCentres"] = Anyone, ["GetCentre"] = Anyone, ["CreateCentre"] = Only(Operator), ["ChangeCentreMode"] = Scoped(CentreRunners),
+        ["ListCourses"] = Anyone, ["GetCourse"] = Anyone, ["CreateCourse"] = Scoped(CentreRunners),
+        ["ChangeCourseCapacity"] = Scoped(CentreRunners), ["PublishCourse"] = Scoped(CentreRunners),
+        ["ArchiveCourse"] = Scoped(CentreRunners),
+        ["ListLiveClasses"] = Anyone, ["ScheduleLiveClass"] = Scoped(CentreRunners),
+        ["MoveLiveClass"] = Scoped(CentreRunners), ["CancelLiveClass"] = Scoped(CentreRunners),
+        ["AddModule"] = Scoped(CentreRunners), ["ReorderModules"] = Scoped(CentreRunners),
+        ["AddLesson"] = Scoped(CentreRunners), ["EditLesson"] = Scoped(CentreRunners),
+        ["ReorderLessons"] = Scoped(CentreRunners),
         ["ListSeasons"] = Anyone, ["CreateSeason"] = Only(Operator),
+        ["ListAssociations"] = Only(Operator), ["GetAssociation"] = Scoped(AssociationManager, Operator), ["CreateAssociation"] = Only(Operator),
+        ["EditAssociation"] = Only(Operator), ["AssignCentreAssociation"] = Only(Operator),
         // enrollment
-        ["GetCourseSeats"] = Anyone, ["GetWaitingList"] = Scoped(CentreManager, Operator), ["GetAttendance"] = Scoped(CentreManager, Operator),
-        ["GetCourseProgress"] = Scoped(CentreManager, Operator), ["ExportCourseProgress"] = Scoped(CentreManager, Operator),
-        ["ExportPreRegistrations"] = Scoped(CentreManager, Operator),
+        ["GetCourseSeats"] = Anyone, ["GetWaitingList"] = Scoped(CentreRunners), ["GetAttendance"] = Scoped(CentreRunners),
+        ["GetCourseProgress"] = Scoped(CentreRunners), ["ExportCourseProgress"] = Scoped(CentreRunners),
+        ["ExportPreRegistrations"] = Scoped(CentreRunners),
         ["VerifyCertificate"] = Anyone, ["PrintCertificate"] = Anyone,
-        ["ReviewPreRegistrations"] = Scoped(CentreManager, Operator), ["ApprovePreRegistration"] = Scoped(CentreManager, Operator),
-        ["RejectPreRegistration"] = Scoped(CentreManager, Operator), ["RequestInformation"] = Scoped(CentreManager, Operator),
-        ["GetEnrollment"] = Scoped(Beneficiary, CentreManager, Operator), ["WithdrawEnrollment"] = Scoped(Beneficiary, CentreManager, Operator),
+        ["ReviewPreRegistrations"] = Scoped(CentreRunners), ["ApprovePreRegistration"] = Scoped(CentreRunners),
+        ["RejectPreRegistration"] = Scoped(CentreRunners), ["RequestInformation"] = Scoped(CentreRunners),
+        ["GetEnrollment"] = Scoped([Beneficiary, .. CentreRunners]), ["WithdrawEnrollment"] = Scoped([Beneficiary, .. CentreRunners]),
         ["MyEnrollments"] = Only(Beneficiary),
-        ["EnrollmentLessons"] = Scoped(Beneficiary, CentreManager, Operator), ["EnrollmentProgress"] = Scoped(Beneficiary, CentreManager, Operator),
+        ["EnrollmentLessons"] = Scoped([Beneficiary, .. CentreRunners]), ["EnrollmentProgress"] = Scoped([Beneficiary, .. CentreRunners]),
         ["CompleteLesson"] = Scoped(Beneficiary), ["JoinLiveClass"] = Scoped(Beneficiary),
         ["MyNotifications"] = SignedIn, ["MarkNotificationRead"] = SignedIn,
-        ["SubmitPreRegistration"] = Only(Beneficiary), ["GetPreRegistration"] = Scoped(Beneficiary, CentreManager, Operator),
+        ["SubmitPreRegistration"] = Only(Beneficiary), ["GetPreRegistration"] = Scoped([Beneficiary, .. CentreRunners]),
         ["ReplyToInformationRequest"] = Scoped(Beneficiary), ["MyPreRegistrations"] = Only(Beneficiary),
         // every service
         ["ListDeadLetters"] = Only(Operator), ["ReplayDeadLetter"] = Only(Operator),
@@ -109,7 +114,7 @@ public static class EndpointAccess
         var logins = new Dictionary<string, string>
         {
             [Operator] = "operateur@tadamon.ma", [Buyer] = "acheteur@tadamon.ma", [CooperativeManager] = "cooperative@tadamon.ma",
-            [CentreManager] = "centre@tadamon.ma", [Beneficiary] = "0612345678",
+            [CentreManager] = "centre@tadamon.ma", [Beneficiary] = "0612345678", [AssociationManager] = "association@tadamon.ma",
         };
         var sessions = new Dictionary<string, PlatformAccounts.Session>();
         foreach (var (role, login) in logins) sessions[role] = await accounts.SignInAsync(login, PlatformAccounts.DemoPassword);

@@ -24,6 +24,7 @@ public sealed class EnrollmentFixture() : ServiceFactory<EnrollmentDbContext>("e
 
     public HttpClient Beneficiary(string? id = null) => As(id ?? $"b-{Guid.NewGuid():N}", "beneficiary");
     public HttpClient Manager(Guid centreId) => As($"manager-{centreId:N}", "centre-manager", centreId);
+    public HttpClient AssociationManager(Guid associationId) => As($"association-{associationId:N}", "association-manager", associationId);
 
     private Task? _ready;
 
@@ -65,10 +66,10 @@ public sealed class EnrollmentFixture() : ServiceFactory<EnrollmentDbContext>("e
     /// <summary>Publishes a course the way courses does and waits until enrollment knows it.</summary>
     public async Task<CoursePublished> NewCourseAsync(
         int capacity = 5, int opensInDays = -10, int closesInDays = 60, int minAge = 15, int maxAge = 60,
-        string mode = "PartlyInPerson", int liveAttendancePercent = 0, IReadOnlyList<OutlineLesson>? outline = null)
+        string mode = "PartlyInPerson", int liveAttendancePercent = 0, IReadOnlyList<OutlineLesson>? outline = null, Guid? centreId = null)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var course = new CoursePublished(Guid.NewGuid(), Guid.NewGuid(), "الخياطة والطرز", "Couture et broderie",
+        var course = new CoursePublished(Guid.NewGuid(), centreId ?? Guid.NewGuid(), "الخياطة والطرز", "Couture et broderie",
             "مركز التدرج المهني بقلعة السراغنة", "Centre de formation par apprentissage de Kelâat Es-Sraghna", mode, capacity, minAge, maxAge,
             today.AddDays(opensInDays), today.AddDays(closesInDays), liveAttendancePercent, outline ?? Outline((1, true), (1, true), (2, true)));
         await PublishAsync(course);

@@ -15,6 +15,7 @@ public sealed class Logins(HttpClient gateway)
     public const string CooperativeManager = "cooperative@tadamon.ma";
     public const string CentreManager = "centre@tadamon.ma";
     public const string Beneficiary = "0612345678";
+    public const string AssociationManager = "association@tadamon.ma";
 
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(2);
     private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset Expires)> _tokens = new();

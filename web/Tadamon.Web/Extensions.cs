@@ -14,10 +14,12 @@ namespace Tadamon.Web;
 public static class Extensions
 {
     /// <summary>Which part of the site each role may enter; every other page is public.</summary>
-    private static readonly (string Folder, string Role)[] Spaces =
+    private static readonly (string Folder, string[] Roles)[] Spaces =
     [
-        ("/Checkout", Roles.Buyer), ("/Orders", Roles.Buyer), ("/Cooperative", Roles.CooperativeManager),
-        ("/Operator", Roles.Operator), ("/Learn/Me", Roles.Beneficiary), ("/Learn/Centre", Roles.CentreManager),
+        ("/Checkout", [Roles.Buyer]), ("/Orders", [Roles.Buyer]), ("/Cooperative", [Roles.CooperativeManager]),
+        ("/Operator", [Roles.Operator]), ("/Learn/Me", [Roles.Beneficiary]),
+        // An association's manager works in each of its centres with the centre manager's pages.
+        ("/Learn/Centre", [Roles.CentreManager, Roles.AssociationManager]), ("/Learn/Association", [Roles.AssociationManager]),
     ];
 
     /// <summary>
@@ -36,7 +38,7 @@ public static class Extensions
         var services = builder.Services;
         services.AddRazorPages(pages =>
         {
-            foreach (var (folder, role) in Spaces) pages.Conventions.AuthorizeFolder(folder, role);
+            foreach (var (folder, _) in Spaces) pages.Conventions.AuthorizeFolder(folder, folder);
             foreach (var page in PublicMarketPages)
             {
                 pages.Conventions.AddPageApplicationModelConvention(page, model =>
@@ -81,7 +83,7 @@ public static class Extensions
             Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler>();
         services.AddAuthorization(auth =>
         {
-            foreach (var (_, role) in Spaces) auth.AddPolicy(role, p => p.RequireClaim("role", role));
+            foreach (var (folder, roles) in Spaces) auth.AddPolicy(folder, p => p.RequireClaim("role", roles));
         });
 
         // Cookie sign-in for browsers (the service defaults register bearer tokens for APIs; pages are not APIs).

@@ -60,3 +60,10 @@ public sealed record LiveClassMoved(Guid LiveClassId, Guid CourseId, DateTimeOff
 
 /// <summary>A live class was cancelled; enrolled beneficiaries are told and it no longer counts for attendance.</summary>
 public sealed record LiveClassCancelled(Guid LiveClassId, Guid CourseId, string? Reason) : IntegrationEvent;
+
+/// <summary>
+/// A centre came to be run by a partner association, or stopped being (AssociationId null). The association's
+/// manager may manage the centre exactly while it is run by their association; a consumer keeps the newest copy
+/// (OccurredAt), so any order of arrival ends the same.
+/// </summary>
+public sealed record CentreAssociationChanged(Guid CentreId, Guid? AssociationId) : IntegrationEvent;

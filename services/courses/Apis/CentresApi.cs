@@ -10,10 +10,10 @@ public static class CentresApi
     public static RouteGroupBuilder MapCentresApi(this IEndpointRouteBuilder app)
     {
         var centres = app.MapGroup("/centres").WithTags("Centres");
-        centres.MapGet("/", ListCentres).WithName("ListCentres").Public().WithSummary("The delegation's centres, by type or commune");
+        centres.MapGet("/", ListCentres).WithName("ListCentres").Public().WithSummary("The delegation's centres, by type, commune or the partner association running them");
         centres.MapGet("/{id:guid}", GetCentre).WithName("GetCentre").Public().WithSummary("One centre, with what its service mode means");
         centres.MapPost("/", CreateCentre).WithName("CreateCentre").For(Roles.Operator).WithSummary("Register a centre (delegation staff)");
-        centres.MapPut("/{id:guid}/mode", ChangeMode).WithName("ChangeCentreMode").For(Roles.CentreManager, Roles.Operator).WithSummary("Set the centre's service mode for the season");
+        centres.MapPut("/{id:guid}/mode", ChangeMode).WithName("ChangeCentreMode").For(Roles.CentreRunners).WithSummary("Set the centre's service mode for the season");
         return centres;
     }
 
@@ -32,23 +32,24 @@ public static class CentresApi
 
     public sealed record CentreResponse(
         Guid Id, string NameAr, string NameFr, CentreType Type, string Province, string Commune, string Address,
-        string Phone, string? Email, ServiceMode Mode, string ModeMeaningFr, string ModeMeaningAr, int DefaultLiveAttendancePercent)
+        string Phone, string? Email, ServiceMode Mode, string ModeMeaningFr, string ModeMeaningAr, int DefaultLiveAttendancePercent, Guid? AssociationId)
     {
         public static CentreResponse From(Centre c)
         {
             var (fr, ar) = ServiceModes.Describe(c.Mode);
             return new(c.Id, c.NameAr, c.NameFr, c.Type, c.Province, c.Commune, c.Address, c.Phone, c.Email, c.Mode, fr, ar,
-                ServiceModes.DefaultLiveAttendancePercent(c.Mode));
+                ServiceModes.DefaultLiveAttendancePercent(c.Mode), c.AssociationId);
         }
     }
 
     private static async Task<Ok<Page<CentreResponse>>> ListCentres(
-        RequestContext rc, CentreType? type, string? commune, int? page, int? pageSize)
+        RequestContext rc, CentreType? type, string? commune, Guid? associationId, int? page, int? pageSize)
     {
         var (p, size) = Paging.Clamp(page, pageSize);
         var query = rc.Db.Centres.AsNoTracking();
         if (type is { } t) query = query.Where(c => c.Type == t);
         if (!string.IsNullOrWhiteSpace(commune)) query = query.Where(c => c.Commune == commune.Trim());
+        if (associationId is { } association) query = query.Where(c => c.AssociationId == association);
         var total = await query.CountAsync(rc.Ct);
         var rows = await query.OrderBy(c => c.NameFr).ThenBy(c => c.Id).Skip((p - 1) * size).Take(size).ToListAsync(rc.Ct);
         return TypedResults.Ok(new Page<CentreResponse>(rows.Select(CentreResponse.From).ToList(), p, size, total));
@@ -77,7 +78,7 @@ public static class CentresApi
     private static async Task<Results<Ok<CentreResponse>, ProblemHttpResult>> ChangeMode(
         Guid id, ChangeModeRequest request, RequestContext rc)
     {
-        if (rc.RefuseUnlessManages(id) is { } refusal) return refusal;
+        if (await rc.RefuseUnlessManagesAsync(id) is { } refusal) return refusal;
         var centre = await rc.Db.Centres.FirstOrDefaultAsync(c => c.Id == id, rc.Ct);
         if (centre is null) return rc.NotFound("Centre introuvable.", "المركز غير موجود.");
         // Courses already published keep their mode: beneficiaries registered under those terms.

@@ -16,10 +16,10 @@ public static class CoursesApi
         courses.MapGet("/", ListCourses).WithName("ListCourses").Public().WithSummary("Published courses by centre, mode or words; a centre's manager also sees its drafts");
         courses.MapGet("/{id:guid}", GetCourse).WithName("GetCourse").Public().WithSummary("A course with its modules and lessons, in order")
             .WithDescription("Everyone sees the outline and the preview lessons; the other lessons' text and links go only to beneficiaries seated on the course, the centre's managers and operators (locked lessons have them null).");
-        courses.MapPost("/", CreateCourse).WithName("CreateCourse").For(Roles.CentreManager, Roles.Operator).WithSummary("Draft a course in a centre");
-        courses.MapPut("/{id:guid}/capacity", ChangeCapacity).WithName("ChangeCourseCapacity").For(Roles.CentreManager, Roles.Operator).WithSummary("Change the number of seats");
-        courses.MapPost("/{id:guid}/publish", Publish).WithName("PublishCourse").For(Roles.CentreManager, Roles.Operator).WithSummary("Open the course to pre-registration");
-        courses.MapPost("/{id:guid}/archive", Archive).WithName("ArchiveCourse").For(Roles.CentreManager, Roles.Operator).WithSummary("Close the course");
+        courses.MapPost("/", CreateCourse).WithName("CreateCourse").For(Roles.CentreRunners).WithSummary("Draft a course in a centre");
+        courses.MapPut("/{id:guid}/capacity", ChangeCapacity).WithName("ChangeCourseCapacity").For(Roles.CentreRunners).WithSummary("Change the number of seats");
+        courses.MapPost("/{id:guid}/publish", Publish).WithName("PublishCourse").For(Roles.CentreRunners).WithSummary("Open the course to pre-registration");
+        courses.MapPost("/{id:guid}/archive", Archive).WithName("ArchiveCourse").For(Roles.CentreRunners).WithSummary("Close the course");
         return courses;
     }
 
@@ -53,7 +53,7 @@ public static class CoursesApi
     {
         var (p, size) = Paging.Clamp(page, pageSize);
         var query = rc.Db.Courses.AsNoTracking();
-        var seesDrafts = centreId is { } own && rc.RefuseUnlessManages(own) is null;
+        var seesDrafts = centreId is { } own && await rc.ManagesAsync(own);
         query = seesDrafts ? query.Where(c => c.CentreId == centreId) : query.Where(c => c.Status == CourseStatus.Published);
         if (centreId is { } centre) query = query.Where(c => c.CentreId == centre);
         if (mode is { } m) query = query.Where(c => c.Mode == m);
@@ -72,7 +72,7 @@ public static class CoursesApi
     {
         var course = await LoadAsync(rc.Db, id, rc.Ct);
         // A draft is the manager's work in progress: to everyone else it does not exist yet.
-        if (course is null || (course.Status == CourseStatus.Draft && rc.RefuseUnlessManages(course.CentreId) is not null))
+        if (course is null || (course.Status == CourseStatus.Draft && !await rc.ManagesAsync(course.CentreId)))
             return CourseNotFound(rc);
         return TypedResults.Ok(CourseDetails.From(course, await ContentOpenAsync(course, rc)));
     }
@@ -80,8 +80,8 @@ public static class CoursesApi
     /// <summary>Lesson content is for the course's seated beneficiaries and the people running its centre.</summary>
     private static async Task<bool> ContentOpenAsync(Course course, RequestContext rc)
     {
+        if (await rc.ManagesAsync(course.CentreId)) return true;
         var caller = rc.Caller;
-        if (caller.IsInRole(Roles.Operator) || caller.Manages(Roles.CentreManager, course.CentreId)) return true;
         return caller.IsInRole(Roles.Beneficiary) && caller.UserId is { } me
             && await rc.Db.SeatHolders.AnyAsync(s => s.CourseId == course.Id && s.BeneficiaryId == me && s.Seated, rc.Ct);
     }
@@ -89,7 +89,7 @@ public static class CoursesApi
     private static async Task<Results<Created<CourseDetails>, ProblemHttpResult, ValidationProblem>> CreateCourse(
         CreateCourseRequest request, RequestContext rc)
     {
-        if (rc.RefuseUnlessManages(request.CentreId) is { } refusal) return refusal;
+        if (await rc.RefuseUnlessManagesAsync(request.CentreId) is { } refusal) return refusal;
         if (request.MaxAge < request.MinAge)
             return Problems.Invalid(rc.Http, nameof(request.MaxAge), "L'âge maximal doit être au moins l'âge minimal.", "يجب ألا يقل السن الأقصى عن السن الأدنى.");
         if (request.EndsOn < request.StartsOn)
@@ -121,7 +121,7 @@ public static class CoursesApi
     {
         var course = await LoadAsync(rc.Db, id, rc.Ct);
         if (course is null) return CourseNotFound(rc);
-        if (rc.RefuseUnlessManages(course.CentreId) is { } refusal) return refusal;
+        if (await rc.RefuseUnlessManagesAsync(course.CentreId) is { } refusal) return refusal;
         if (course.Status == CourseStatus.Archived)
             return Problems.Conflict(rc.Http, "Ce cours est archivé.", "هذه الدورة مؤرشفة.", "course-archived");
         if (course.Capacity == request.Capacity) return TypedResults.Ok(CourseDetails.From(course));
@@ -136,7 +136,7 @@ public static class CoursesApi
     {
         var course = await LoadAsync(rc.Db, id, rc.Ct);
         if (course is null) return CourseNotFound(rc);
-        if (rc.RefuseUnlessManages(course.CentreId) is { } refusal) return refusal;
+        if (await rc.RefuseUnlessManagesAsync(course.CentreId) is { } refusal) return refusal;
         if (course.Status == CourseStatus.Published) return TypedResults.Ok(CourseDetails.From(course)); // publishing twice is harmless
         if (course.Status == CourseStatus.Archived)
             return Problems.Conflict(rc.Http, "Un cours archivé ne peut pas être republié.", "لا يمكن إعادة نشر دورة مؤرشفة.", "course-archived");
@@ -169,7 +169,7 @@ public static class CoursesApi
     {
         var course = await LoadAsync(rc.Db, id, rc.Ct);
         if (course is null) return CourseNotFound(rc);
-        if (rc.RefuseUnlessManages(course.CentreId) is { } refusal) return refusal;
+        if (await rc.RefuseUnlessManagesAsync(course.CentreId) is { } refusal) return refusal;
         if (course.Status == CourseStatus.Archived) return TypedResults.Ok(CourseDetails.From(course));
         var wasPublished = course.Status == CourseStatus.Published;
         course.Status = CourseStatus.Archived;

@@ -13,9 +13,9 @@ public static class LiveClassesApi
     {
         var live = app.MapGroup("/courses/{courseId:guid}/live-classes").WithTags("Live classes");
         live.MapGet("/", ListLiveClasses).WithName("ListLiveClasses").Public().WithSummary("A course's live classes, soonest first");
-        live.MapPost("/", Schedule).WithName("ScheduleLiveClass").For(Roles.CentreManager, Roles.Operator).WithSummary("Schedule a live class (join link of any meeting system)");
-        live.MapPost("/{liveClassId:guid}/move", Move).WithName("MoveLiveClass").For(Roles.CentreManager, Roles.Operator).WithSummary("Move a live class; enrolled beneficiaries are told");
-        live.MapPost("/{liveClassId:guid}/cancel", Cancel).WithName("CancelLiveClass").For(Roles.CentreManager, Roles.Operator).WithSummary("Cancel a live class; enrolled beneficiaries are told");
+        live.MapPost("/", Schedule).WithName("ScheduleLiveClass").For(Roles.CentreRunners).WithSummary("Schedule a live class (join link of any meeting system)");
+        live.MapPost("/{liveClassId:guid}/move", Move).WithName("MoveLiveClass").For(Roles.CentreRunners).WithSummary("Move a live class; enrolled beneficiaries are told");
+        live.MapPost("/{liveClassId:guid}/cancel", Cancel).WithName("CancelLiveClass").For(Roles.CentreRunners).WithSummary("Cancel a live class; enrolled beneficiaries are told");
         return live;
     }
 
@@ -44,7 +44,7 @@ public static class LiveClassesApi
     private static async Task<Results<Ok<LiveClassResponse[]>, ProblemHttpResult>> ListLiveClasses(Guid courseId, RequestContext rc)
     {
         var course = await rc.Db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Id == courseId, rc.Ct);
-        var manager = course is not null && rc.RefuseUnlessManages(course.CentreId) is null;
+        var manager = course is not null && await rc.ManagesAsync(course.CentreId);
         if (course is null || (course.Status == CourseStatus.Draft && !manager)) return CoursesApi.CourseNotFound(rc);
         var rows = await rc.Db.LiveClasses.AsNoTracking().Where(l => l.CourseId == courseId)
             .OrderBy(l => l.StartsAt).Take(Paging.MaxPageSize).ToListAsync(rc.Ct);
@@ -56,7 +56,7 @@ public static class LiveClassesApi
     {
         var course = await rc.Db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Id == courseId, rc.Ct);
         if (course is null) return CoursesApi.CourseNotFound(rc);
-        if (rc.RefuseUnlessManages(course.CentreId) is { } refusal) return refusal;
+        if (await rc.RefuseUnlessManagesAsync(course.CentreId) is { } refusal) return refusal;
         if (course.Status == CourseStatus.Archived)
             return Problems.Conflict(rc.Http, "Ce cours est archivé.", "هذه الدورة مؤرشفة.", "course-archived");
         if (Invalid(request.StartsAt, request.JoinUrl, rc) is { } invalid) return invalid;
@@ -114,7 +114,7 @@ public static class LiveClassesApi
     {
         var course = await rc.Db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Id == courseId, rc.Ct);
         if (course is null) return (null, default, CoursesApi.CourseNotFound(rc));
-        if (rc.RefuseUnlessManages(course.CentreId) is { } refusal) return (null, default, refusal);
+        if (await rc.RefuseUnlessManagesAsync(course.CentreId) is { } refusal) return (null, default, refusal);
         var live = await rc.Db.LiveClasses.FirstOrDefaultAsync(l => l.Id == liveClassId && l.CourseId == courseId, rc.Ct);
         if (live is null) return (null, default, rc.NotFound("Classe en direct introuvable.", "القسم المباشر غير موجود."));
         if (live.Status == LiveClassStatus.Cancelled)

@@ -12,11 +12,11 @@ public static class OutlineApi
     public static RouteGroupBuilder MapOutlineApi(this IEndpointRouteBuilder app)
     {
         var outline = app.MapGroup("/courses/{courseId:guid}/modules").WithTags("Modules and lessons");
-        outline.MapPost("/", AddModule).WithName("AddModule").For(Roles.CentreManager, Roles.Operator).WithSummary("Add a module at the end of the course");
-        outline.MapPut("/order", ReorderModules).WithName("ReorderModules").For(Roles.CentreManager, Roles.Operator).WithSummary("Put the course's modules in a new order (every module, once)");
-        outline.MapPost("/{moduleId:guid}/lessons", AddLesson).WithName("AddLesson").For(Roles.CentreManager, Roles.Operator).WithSummary("Add a lesson at the end of a module; its text is sanitised; a video may carry a WebVTT captions link");
-        outline.MapPut("/{moduleId:guid}/lessons/{lessonId:guid}", EditLesson).WithName("EditLesson").For(Roles.CentreManager, Roles.Operator).WithSummary("Change a lesson's text, links, captions, duration, required or preview flag");
-        outline.MapPut("/{moduleId:guid}/lessons/order", ReorderLessons).WithName("ReorderLessons").For(Roles.CentreManager, Roles.Operator).WithSummary("Put a module's lessons in a new order (every lesson, once)");
+        outline.MapPost("/", AddModule).WithName("AddModule").For(Roles.CentreRunners).WithSummary("Add a module at the end of the course");
+        outline.MapPut("/order", ReorderModules).WithName("ReorderModules").For(Roles.CentreRunners).WithSummary("Put the course's modules in a new order (every module, once)");
+        outline.MapPost("/{moduleId:guid}/lessons", AddLesson).WithName("AddLesson").For(Roles.CentreRunners).WithSummary("Add a lesson at the end of a module; its text is sanitised; a video may carry a WebVTT captions link");
+        outline.MapPut("/{moduleId:guid}/lessons/{lessonId:guid}", EditLesson).WithName("EditLesson").For(Roles.CentreRunners).WithSummary("Change a lesson's text, links, captions, duration, required or preview flag");
+        outline.MapPut("/{moduleId:guid}/lessons/order", ReorderLessons).WithName("ReorderLessons").For(Roles.CentreRunners).WithSummary("Put a module's lessons in a new order (every lesson, once)");
         return outline;
     }
 
@@ -162,7 +162,7 @@ public static class OutlineApi
     {
         var course = await CoursesApi.LoadAsync(rc.Db, courseId, rc.Ct);
         if (course is null) return (null, CoursesApi.CourseNotFound(rc));
-        if (rc.RefuseUnlessManages(course.CentreId) is { } refusal) return (null, refusal);
+        if (await rc.RefuseUnlessManagesAsync(course.CentreId) is { } refusal) return (null, refusal);
         if (course.Status == CourseStatus.Archived)
             return (null, Problems.Conflict(rc.Http, "Ce cours est archivé.", "هذه الدورة مؤرشفة.", "course-archived"));
         return (course, null);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Tadamon.Courses.Apis;
 
@@ -15,16 +16,23 @@ public sealed class RequestContext(IHttpContextAccessor accessor, Infrastructure
     public Caller Caller => callers.Current;
 
     /// <summary>
-    /// Null when the caller may run this centre (its own centre manager, or delegation staff), else the refusal.
+    /// The one answer to "may this caller run centre X": delegation staff, the centre's own manager, or the manager
+    /// of the partner association that runs it now. The association is read fresh on every call, so a centre taken
+    /// from an association is out of its manager's reach at the next request.
     /// </summary>
-    public ProblemHttpResult? RefuseUnlessManages(Guid centreId)
+    public async Task<bool> ManagesAsync(Guid centreId)
     {
         var caller = Caller;
-        return Problems.RefuseUnless(Http, caller, caller.Manages(Roles.CentreManager, centreId) || caller.IsInRole(Roles.Operator));
+        if (caller.IsInRole(Roles.Operator) || caller.Manages(Roles.CentreManager, centreId)) return true;
+        return caller.IsInRole(Roles.AssociationManager) && caller.ScopeId is { } association
+            && await Db.Centres.AnyAsync(c => c.Id == centreId && c.AssociationId == association, Ct);
     }
+
+    /// <summary>Null when the caller may run this centre (<see cref="ManagesAsync"/>), else the refusal.</summary>
+    public async Task<ProblemHttpResult?> RefuseUnlessManagesAsync(Guid centreId) =>
+        Problems.RefuseUnless(Http, Caller, await ManagesAsync(centreId));
 
     public ProblemHttpResult? RefuseUnlessOperator() => Problems.RefuseUnless(Http, Caller, Caller.IsInRole(Roles.Operator));
 
     public ProblemHttpResult NotFound(string fr, string ar) => Problems.Problem(Http, StatusCodes.Status404NotFound, fr, ar, "not-found");
 }
-

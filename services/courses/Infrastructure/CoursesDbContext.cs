@@ -7,6 +7,7 @@ namespace Tadamon.Courses.Infrastructure;
 public sealed class CoursesDbContext(DbContextOptions<CoursesDbContext> options) : DbContext(options)
 {
     public DbSet<Centre> Centres => Set<Centre>();
+    public DbSet<PartnerAssociation> Associations => Set<PartnerAssociation>();
     public DbSet<Season> Seasons => Set<Season>();
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<Module> Modules => Set<Module>();

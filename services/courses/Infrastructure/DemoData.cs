@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Tadamon.Contracts.Courses;
 using Tadamon.Courses.Apis;
 using Tadamon.Courses.Model;
+using Tadamon.Messaging;
 
 namespace Tadamon.Courses.Infrastructure;
 
@@ -22,6 +24,52 @@ public static class DemoData
         string Key, string Ar, string Fr, CentreType Type, string Commune, string Address, string Phone, ServiceMode Mode, CourseSeed[] Courses);
 
     public static async Task SeedAsync(CoursesDbContext db, CancellationToken ct)
+    {
+        await SeedCentresAsync(db, ct);
+        await SeedAssociationAsync(db, ct);
+    }
+
+    /// <summary>The demo partner association's key: identity scopes the demo association manager to the same id.</summary>
+    public const string AssociationKey = "association:attaouia";
+
+    /// <summary>
+    /// The delegation runs its centres "in partnership with civil-society associations of the province": in the
+    /// demo, one partner association runs El Attaouia's two centres (education and training, kindergarten). Seeded
+    /// on its own, so a database seeded before associations existed gets it too.
+    /// </summary>
+    private static async Task SeedAssociationAsync(CoursesDbContext db, CancellationToken ct)
+    {
+        var id = IdOf(AssociationKey);
+        if (await db.Associations.AnyAsync(a => a.Id == id, ct)) return;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            db.Associations.Add(new PartnerAssociation
+            {
+                Id = id, NameAr = "الجمعية الشريكة للتربية والتكوين بالعطاوية", NameFr = "Association partenaire d'éducation et de formation d'El Attaouia",
+                RegistrationNumber = "KS-ATT-2020-014", ContactName = "Naima Ait Bella", Phone = "+212524437720", Email = "association.attaouia@example.ma",
+            });
+            await db.SaveChangesAsync(ct); // the association before the centres that point to it
+            foreach (var key in AssociationCentres)
+            {
+                var centre = await db.Centres.FirstOrDefaultAsync(c => c.Id == IdOf("centre:" + key), ct);
+                if (centre is null || centre.AssociationId is not null) continue;
+                centre.AssociationId = id;
+                db.AddIntegrationEvent(new CentreAssociationChanged(centre.Id, id));
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            await tx.RollbackAsync(ct); // another replica seeded it meanwhile
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static readonly string[] AssociationCentres = ["education-attaouia", "kindergarten-attaouia"];
+
+    private static async Task SeedCentresAsync(CoursesDbContext db, CancellationToken ct)
     {
         if (await db.Centres.AnyAsync(c => c.Id == IdOf("centre:" + Centres[0].Key), ct)) return;
 

@@ -19,6 +19,24 @@ internal sealed class CentreConfiguration : IEntityTypeConfiguration<Centre>
         centre.Property(c => c.Email).HasMaxLength(200);
         centre.Property(c => c.Type).HasConversion<string>().HasMaxLength(30);
         centre.Property(c => c.Mode).HasConversion<string>().HasMaxLength(20);
+        centre.HasOne<PartnerAssociation>().WithMany().HasForeignKey(c => c.AssociationId).OnDelete(DeleteBehavior.Restrict);
+        centre.HasIndex(c => c.AssociationId);
+    }
+}
+
+internal sealed class PartnerAssociationConfiguration : IEntityTypeConfiguration<PartnerAssociation>
+{
+    public void Configure(EntityTypeBuilder<PartnerAssociation> association)
+    {
+        association.Property(x => x.Id).ValueGeneratedNever();
+        association.ToTable("partner_associations");
+        association.Property(a => a.NameAr).HasMaxLength(200);
+        association.Property(a => a.NameFr).HasMaxLength(200);
+        association.Property(a => a.RegistrationNumber).HasMaxLength(50);
+        association.HasIndex(a => a.RegistrationNumber).IsUnique();
+        association.Property(a => a.ContactName).HasMaxLength(120);
+        association.Property(a => a.Phone).HasMaxLength(20);
+        association.Property(a => a.Email).HasMaxLength(200);
     }
 }
 

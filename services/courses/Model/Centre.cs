@@ -20,4 +20,6 @@ public sealed class Centre
     public string? Email { get; set; }
     /// <summary>The mode of the current season; a course inherits it unless its manager chooses another.</summary>
     public ServiceMode Mode { get; set; }
+    /// <summary>The partner association that runs the centre, if any; operators set and clear it.</summary>
+    public Guid? AssociationId { get; set; }
 }

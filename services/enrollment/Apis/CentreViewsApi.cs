@@ -13,11 +13,11 @@ public static class CentreViewsApi
     {
         var group = app.MapGroup("/courses/{courseId:guid}").WithTags("Centre views");
         group.MapGet("/seats", Seats).WithName("GetCourseSeats").Public().WithSummary("Seats offered, taken and left, and people waiting (public)");
-        group.MapGet("/waiting-list", WaitingList).WithName("GetWaitingList").For(Roles.CentreManager, Roles.Operator).WithSummary("The waiting list in order (centre manager)");
-        group.MapGet("/attendance", AttendanceView).WithName("GetAttendance").For(Roles.CentreManager, Roles.Operator).WithSummary("Attendance per live class (centre manager)");
-        group.MapGet("/progress", ProgressView).WithName("GetCourseProgress").For(Roles.CentreManager, Roles.Operator).WithSummary("Progress per beneficiary (centre manager)");
-        group.MapGet("/progress.csv", ProgressCsv).WithName("ExportCourseProgress").For(Roles.CentreManager, Roles.Operator).WithSummary("Progress per beneficiary as CSV (centre manager)");
-        group.MapGet("/pre-registrations.csv", PreRegistrationsCsv).WithName("ExportPreRegistrations").For(Roles.CentreManager, Roles.Operator).WithSummary("The course's pre-registrations as CSV (centre manager)");
+        group.MapGet("/waiting-list", WaitingList).WithName("GetWaitingList").For(Roles.CentreRunners).WithSummary("The waiting list in order (centre manager)");
+        group.MapGet("/attendance", AttendanceView).WithName("GetAttendance").For(Roles.CentreRunners).WithSummary("Attendance per live class (centre manager)");
+        group.MapGet("/progress", ProgressView).WithName("GetCourseProgress").For(Roles.CentreRunners).WithSummary("Progress per beneficiary (centre manager)");
+        group.MapGet("/progress.csv", ProgressCsv).WithName("ExportCourseProgress").For(Roles.CentreRunners).WithSummary("Progress per beneficiary as CSV (centre manager)");
+        group.MapGet("/pre-registrations.csv", PreRegistrationsCsv).WithName("ExportPreRegistrations").For(Roles.CentreRunners).WithSummary("The course's pre-registrations as CSV (centre manager)");
         return group;
     }
 
@@ -121,6 +121,6 @@ public static class CentreViewsApi
     private static async Task<ProblemHttpResult?> RefuseAsync(Guid courseId, RequestScope rs)
     {
         var centre = await rs.Db.CourseSeats.AsNoTracking().Where(c => c.CourseId == courseId).Select(c => (Guid?)c.CentreId).FirstOrDefaultAsync(rs.Ct);
-        return centre is null ? rs.CourseNotFound() : rs.RefuseUnlessManages(centre.Value);
+        return centre is null ? rs.CourseNotFound() : await rs.RefuseUnlessManagesAsync(centre.Value);
     }
 }

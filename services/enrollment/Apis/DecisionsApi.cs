@@ -14,10 +14,10 @@ public static class DecisionsApi
     public static RouteGroupBuilder MapDecisionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/pre-registrations").WithTags("Decisions");
-        group.MapGet("/", Review).WithName("ReviewPreRegistrations").For(Roles.CentreManager, Roles.Operator).WithSummary("A centre's pre-registrations, by course and status (centre manager)");
-        group.MapPost("/{id:guid}/approve", Approve).WithName("ApprovePreRegistration").For(Roles.CentreManager, Roles.Operator).WithSummary("Approve: a seat while one is free, else a numbered waiting place");
-        group.MapPost("/{id:guid}/reject", Reject).WithName("RejectPreRegistration").For(Roles.CentreManager, Roles.Operator).WithSummary("Reject with a reason; after approval this frees the seat");
-        group.MapPost("/{id:guid}/request-information", RequestInformation).WithName("RequestInformation").For(Roles.CentreManager, Roles.Operator).WithSummary("Ask the beneficiary for more information");
+        group.MapGet("/", Review).WithName("ReviewPreRegistrations").For(Roles.CentreRunners).WithSummary("A centre's pre-registrations, by course and status (its manager; an association's manager without centreId: all its centres)");
+        group.MapPost("/{id:guid}/approve", Approve).WithName("ApprovePreRegistration").For(Roles.CentreRunners).WithSummary("Approve: a seat while one is free, else a numbered waiting place");
+        group.MapPost("/{id:guid}/reject", Reject).WithName("RejectPreRegistration").For(Roles.CentreRunners).WithSummary("Reject with a reason; after approval this frees the seat");
+        group.MapPost("/{id:guid}/request-information", RequestInformation).WithName("RequestInformation").For(Roles.CentreRunners).WithSummary("Ask the beneficiary for more information");
         return group;
     }
 
@@ -28,11 +28,21 @@ public static class DecisionsApi
     private static async Task<Results<Ok<Page<PreRegistrationResponse>>, ProblemHttpResult>> Review(
         RequestScope rs, Guid? centreId, Guid? courseId, PreRegistrationStatus? status, int? page, int? pageSize)
     {
-        var centre = centreId ?? rs.Caller.ScopeId;
-        if (centre is null) return Problems.Forbidden(rs.Http);
-        if (rs.RefuseUnlessManages(centre.Value) is { } refusal) return refusal;
         var (p, size) = Paging.Clamp(page, pageSize);
-        var query = rs.Db.PreRegistrations.AsNoTracking().Where(x => x.CentreId == centre);
+        var query = rs.Db.PreRegistrations.AsNoTracking();
+        if (centreId is null && rs.Caller.IsInRole(Roles.AssociationManager))
+        {
+            // Without a centre, an association's manager reviews every centre the association runs.
+            var centres = rs.AssociationCentres();
+            query = query.Where(x => centres.Contains(x.CentreId));
+        }
+        else
+        {
+            var centre = centreId ?? (rs.Caller.IsInRole(Roles.CentreManager) ? rs.Caller.ScopeId : null);
+            if (centre is null) return Problems.Forbidden(rs.Http);
+            if (await rs.RefuseUnlessManagesAsync(centre.Value) is { } refusal) return refusal;
+            query = query.Where(x => x.CentreId == centre);
+        }
         if (courseId is { } course) query = query.Where(x => x.CourseId == course);
         if (status is { } s) query = query.Where(x => x.Status == s);
         var total = await query.CountAsync(rs.Ct);
@@ -45,7 +55,7 @@ public static class DecisionsApi
     {
         var peek = await rs.Db.PreRegistrations.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, rs.Ct);
         if (peek is null) return rs.PreRegistrationNotFound();
-        if (!rs.Manages(peek.CentreId)) return rs.PreRegistrationNotFound(); // another centre's applicants are not ours to know of
+        if (!await rs.ManagesAsync(peek.CentreId)) return rs.PreRegistrationNotFound(); // another centre's applicants are not ours to know of
         var courseId = peek.CourseId ?? request?.CourseId;
         if (courseId is null)
             return Problems.Invalid(rs.Http, "CourseId", "Choisissez le cours où placer cette personne.", "اختر الدورة التي سيلتحق بها هذا الشخص.");
@@ -79,7 +89,7 @@ public static class DecisionsApi
     {
         var peek = await rs.Db.PreRegistrations.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, rs.Ct);
         if (peek is null) return rs.PreRegistrationNotFound();
-        if (!rs.Manages(peek.CentreId)) return rs.PreRegistrationNotFound(); // another centre's applicants are not ours to know of
+        if (!await rs.ManagesAsync(peek.CentreId)) return rs.PreRegistrationNotFound(); // another centre's applicants are not ours to know of
 
         await using var tx = await rs.Db.Database.BeginTransactionAsync(rs.Ct);
         // An approved person holds a seat or a waiting place: take the course's lock before touching either.
@@ -116,7 +126,7 @@ public static class DecisionsApi
         await using var tx = await rs.Db.Database.BeginTransactionAsync(rs.Ct);
         var pre = await rs.Db.LockPreRegistrationAsync(id, rs.Ct);
         if (pre is null) return rs.PreRegistrationNotFound();
-        if (!rs.Manages(pre.CentreId)) return rs.PreRegistrationNotFound(); // another centre's applicants are not ours to know of
+        if (!await rs.ManagesAsync(pre.CentreId)) return rs.PreRegistrationNotFound(); // another centre's applicants are not ours to know of
         if (!pre.AwaitsDecision) return AlreadyDecided(rs);
         pre.Status = PreRegistrationStatus.InformationRequested;
         pre.InformationRequest = request.Message.Trim();

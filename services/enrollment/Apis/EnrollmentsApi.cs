@@ -10,8 +10,8 @@ public static class EnrollmentsApi
     public static RouteGroupBuilder MapEnrollmentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/enrollments").WithTags("Enrollments");
-        group.MapGet("/{id:guid}", Get).WithName("GetEnrollment").For(Roles.Beneficiary, Roles.CentreManager, Roles.Operator).WithSummary("One enrollment: seat or waiting place, completion, certificate");
-        group.MapPost("/{id:guid}/withdraw", Withdraw).WithName("WithdrawEnrollment").For(Roles.Beneficiary, Roles.CentreManager, Roles.Operator).WithSummary("Leave the course; the first on the waiting list gets the seat");
+        group.MapGet("/{id:guid}", Get).WithName("GetEnrollment").For([Roles.Beneficiary, .. Roles.CentreRunners]).WithSummary("One enrollment: seat or waiting place, completion, certificate");
+        group.MapPost("/{id:guid}/withdraw", Withdraw).WithName("WithdrawEnrollment").For([Roles.Beneficiary, .. Roles.CentreRunners]).WithSummary("Leave the course; the first on the waiting list gets the seat");
         app.MapGet("/me/enrollments", Mine).WithTags("Enrollments").WithName("MyEnrollments").For(Roles.Beneficiary).WithSummary("The caller's courses");
         return group;
     }
@@ -79,7 +79,7 @@ public static class EnrollmentsApi
                          where e.Id == id
                          select new { e, c }).AsNoTracking().FirstOrDefaultAsync(rs.Ct);
         if (row is null) return (null, null, rs.EnrollmentNotFound());
-        if (rs.HideUnlessOwnerOrManager(row.e.BeneficiaryId, row.c.CentreId, rs.EnrollmentNotFound()) is { } refusal) return (null, null, refusal);
+        if (await rs.HideUnlessOwnerOrManagerAsync(row.e.BeneficiaryId, row.c.CentreId, rs.EnrollmentNotFound()) is { } refusal) return (null, null, refusal);
         return (row.e, row.c, null);
     }
 }

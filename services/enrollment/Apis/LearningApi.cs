@@ -12,8 +12,8 @@ public static class LearningApi
     public static RouteGroupBuilder MapLearningApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/enrollments/{id:guid}").WithTags("Learning");
-        group.MapGet("/lessons", Lessons).WithName("EnrollmentLessons").For(Roles.Beneficiary, Roles.CentreManager, Roles.Operator).WithSummary("The course's lessons in order: done, open or locked");
-        group.MapGet("/progress", Progress).WithName("EnrollmentProgress").For(Roles.Beneficiary, Roles.CentreManager, Roles.Operator).WithSummary("Progress per module and for the course, and live-class attendance");
+        group.MapGet("/lessons", Lessons).WithName("EnrollmentLessons").For([Roles.Beneficiary, .. Roles.CentreRunners]).WithSummary("The course's lessons in order: done, open or locked");
+        group.MapGet("/progress", Progress).WithName("EnrollmentProgress").For([Roles.Beneficiary, .. Roles.CentreRunners]).WithSummary("Progress per module and for the course, and live-class attendance");
         group.MapPost("/lessons/{lessonId:guid}/complete", CompleteLesson).WithName("CompleteLesson").For(Roles.Beneficiary).WithSummary("Mark a lesson done (in order)");
         group.MapPost("/live-classes/{liveClassId:guid}/join", JoinLiveClass).WithName("JoinLiveClass").For(Roles.Beneficiary).WithSummary("Join a live class: records attendance, gives the link");
         return group;

@@ -16,7 +16,7 @@ public static class PreRegistrationsApi
             .WithDescription("Give `courseId` or `centreId`, not both: a course to join it, a centre to be placed by its manager. " +
                 "Under 18 on the day (Morocco's date), `guardianName` and `guardianPhone` are required. `phone` is a Moroccan mobile " +
                 "(`06…`, `07…` or `+212…`). Send an `Idempotency-Key` header so a retried submission creates one pre-registration.");
-        group.MapGet("/{id:guid}", Get).WithName("GetPreRegistration").For(Roles.Beneficiary, Roles.CentreManager, Roles.Operator).WithSummary("One pre-registration (its beneficiary or the centre's manager)");
+        group.MapGet("/{id:guid}", Get).WithName("GetPreRegistration").For([Roles.Beneficiary, .. Roles.CentreRunners]).WithSummary("One pre-registration (its beneficiary or the centre's manager)");
         group.MapPost("/{id:guid}/reply", Reply).WithName("ReplyToInformationRequest").For(Roles.Beneficiary).WithSummary("Answer the centre's request for more information");
         app.MapGet("/me/pre-registrations", Mine).WithTags("Pre-registrations").WithName("MyPreRegistrations").For(Roles.Beneficiary).WithSummary("The caller's pre-registrations");
         return group;
@@ -137,7 +137,7 @@ public static class PreRegistrationsApi
     {
         var pre = await rs.Db.PreRegistrations.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, rs.Ct);
         if (pre is null) return rs.PreRegistrationNotFound();
-        if (rs.HideUnlessOwnerOrManager(pre.BeneficiaryId, pre.CentreId, rs.PreRegistrationNotFound()) is { } refusal) return refusal;
+        if (await rs.HideUnlessOwnerOrManagerAsync(pre.BeneficiaryId, pre.CentreId, rs.PreRegistrationNotFound()) is { } refusal) return refusal;
         return TypedResults.Ok(PreRegistrationResponse.From(pre));
     }
 
@@ -146,7 +146,7 @@ public static class PreRegistrationsApi
         await using var tx = await rs.Db.Database.BeginTransactionAsync(rs.Ct);
         var pre = await rs.Db.LockPreRegistrationAsync(id, rs.Ct); // a decision taken meanwhile must not be overwritten
         if (pre is null) return rs.PreRegistrationNotFound();
-        if (!rs.IsBeneficiary(pre.BeneficiaryId)) return rs.Manages(pre.CentreId) ? Problems.Forbidden(rs.Http) : rs.PreRegistrationNotFound();
+        if (!rs.IsBeneficiary(pre.BeneficiaryId)) return await rs.ManagesAsync(pre.CentreId) ? Problems.Forbidden(rs.Http) : rs.PreRegistrationNotFound();
         if (pre.Status != PreRegistrationStatus.InformationRequested)
             return Problems.Conflict(rs.Http, "Aucune information ne vous est demandée.", "لم يطلب منكم أي معلومات.", "no-information-requested");
         pre.InformationReply = request.Message.Trim();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Tadamon.Enrollment.Infrastructure;
 
@@ -18,18 +19,36 @@ public sealed class RequestScope(IHttpContextAccessor accessor, EnrollmentDbCont
     /// <summary>Today in Morocco: registration windows and ages turn at local midnight, not UTC's.</summary>
     public DateOnly Today => clock.Today();
 
-    public bool Manages(Guid centreId) => Caller.Manages(Roles.CentreManager, centreId) || Caller.IsInRole(Roles.Operator);
+    /// <summary>
+    /// The one answer to "may this caller run centre X": operators, the centre's own manager, or the manager of the
+    /// partner association that runs it as far as enrollment has heard (<see cref="Model.CentreAssociation"/>, kept
+    /// from courses' events). Read fresh on every call: a centre taken back is out of reach once the event lands.
+    /// </summary>
+    public async Task<bool> ManagesAsync(Guid centreId)
+    {
+        var caller = Caller;
+        if (caller.IsInRole(Roles.Operator) || caller.Manages(Roles.CentreManager, centreId)) return true;
+        return caller.IsInRole(Roles.AssociationManager) && caller.ScopeId is { } association
+            && await Db.CentreAssociations.AnyAsync(r => r.CentreId == centreId && r.AssociationId == association, Ct);
+    }
+
+    /// <summary>The centres the calling association manager runs now (none for anyone else).</summary>
+    public IQueryable<Guid> AssociationCentres() =>
+        Caller.IsInRole(Roles.AssociationManager) && Caller.ScopeId is { } association
+            ? Db.CentreAssociations.Where(r => r.AssociationId == association).Select(r => r.CentreId)
+            : Enumerable.Empty<Guid>().AsQueryable();
+
     public bool IsBeneficiary(string beneficiaryId) => Caller.IsInRole(Roles.Beneficiary) && Caller.UserId == beneficiaryId;
 
     /// <summary>Null when the caller runs this centre, else the refusal.</summary>
-    public ProblemHttpResult? RefuseUnlessManages(Guid centreId) => Problems.RefuseUnless(Http, Caller, Manages(centreId));
+    public async Task<ProblemHttpResult?> RefuseUnlessManagesAsync(Guid centreId) => Problems.RefuseUnless(Http, Caller, await ManagesAsync(centreId));
 
     /// <summary>
     /// Null when the caller is this beneficiary or runs the centre; anyone else is told it does not exist, since
     /// even knowing that someone pre-registered somewhere is private.
     /// </summary>
-    public ProblemHttpResult? HideUnlessOwnerOrManager(string beneficiaryId, Guid centreId, ProblemHttpResult notFound) =>
-        IsBeneficiary(beneficiaryId) || Manages(centreId) ? null : notFound;
+    public async Task<ProblemHttpResult?> HideUnlessOwnerOrManagerAsync(string beneficiaryId, Guid centreId, ProblemHttpResult notFound) =>
+        IsBeneficiary(beneficiaryId) || await ManagesAsync(centreId) ? null : notFound;
 
     public ProblemHttpResult? RefuseUnlessBeneficiary() => Problems.RefuseUnless(Http, Caller, Caller.IsInRole(Roles.Beneficiary));
 

@@ -137,3 +137,14 @@ internal sealed class ProgressConfiguration :
         notification.HasIndex(n => new { n.BeneficiaryId, n.CreatedAt });
     }
 }
+
+internal sealed class CentreAssociationConfiguration : IEntityTypeConfiguration<CentreAssociation>
+{
+    public void Configure(EntityTypeBuilder<CentreAssociation> row)
+    {
+        row.ToTable("centre_associations");
+        row.HasKey(r => r.CentreId);
+        row.Property(r => r.CentreId).ValueGeneratedNever();
+        row.HasIndex(r => r.AssociationId);
+    }
+}

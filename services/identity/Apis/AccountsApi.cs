@@ -11,7 +11,7 @@ namespace Tadamon.Identity.Apis;
 public static class AccountsApi
 {
     private static readonly string[] SelfServiceRoles = [Roles.Buyer, Roles.Beneficiary];
-    private static readonly string[] ScopedRoles = [Roles.CooperativeManager, Roles.CentreManager];
+    private static readonly string[] ScopedRoles = [Roles.CooperativeManager, Roles.CentreManager, Roles.AssociationManager];
 
     public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
@@ -19,7 +19,7 @@ public static class AccountsApi
         accounts.MapPost("/register", Register).WithName("RegisterAccount").Public()
             .WithSummary("A buyer or a beneficiary opens an account with an email or a Moroccan mobile number");
         accounts.MapPost("/", Create).WithName("CreateAccount").For(Roles.Operator)
-            .WithSummary("An operator creates a cooperative manager, centre manager or operator account");
+            .WithSummary("An operator creates a cooperative manager, centre manager, partner association manager or operator account");
         return accounts;
     }
 
@@ -35,7 +35,7 @@ public static class AccountsApi
         [EmailAddress, StringLength(200)] string? Email,
         [StringLength(30)] string? Phone,
         [Required, StringLength(128, MinimumLength = 8)] string Password,
-        [Required, OpenApiConventions.Values(Roles.CooperativeManager, Roles.CentreManager, Roles.Operator)] string Role,
+        [Required, OpenApiConventions.Values(Roles.CooperativeManager, Roles.CentreManager, Roles.AssociationManager, Roles.Operator)] string Role,
         Guid? ScopeId);
 
     public sealed record AccountResponse(Guid Id, string DisplayName, string? Email, string? Phone, string Role, Guid? ScopeId);
@@ -60,7 +60,7 @@ public static class AccountsApi
         }
         if (ScopedRoles.Contains(request.Role) && request.ScopeId is null)
         {
-            return Problems.Invalid(http, "scopeId", "Un gestionnaire doit être rattaché à sa coopérative ou à son centre.", "يجب ربط المسير بتعاونيته أو بمركزه.");
+            return Problems.Invalid(http, "scopeId", "Un gestionnaire doit être rattaché à sa coopérative, à son centre ou à son association.", "يجب ربط المسير بتعاونيته أو بمركزه أو بجمعيته.");
         }
         return await CreateAsync(http, accounts, db, request.DisplayName, request.Email, request.Phone, request.Password, request.Role,
             ScopedRoles.Contains(request.Role) ? request.ScopeId : null);

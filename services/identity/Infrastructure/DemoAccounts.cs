@@ -14,7 +14,9 @@ public static class DemoAccounts
 
     /// <summary>Every demo login, as stored; their password is published in the README.</summary>
     public static readonly IReadOnlyList<string> Logins =
-        [OperatorLogin, "acheteur@tadamon.ma", "cooperative@tadamon.ma", "centre@tadamon.ma", BeneficiaryLogin];
+        [OperatorLogin, "acheteur@tadamon.ma", "cooperative@tadamon.ma", "centre@tadamon.ma", BeneficiaryLogin, AssociationLogin];
+
+    private const string AssociationLogin = "association@tadamon.ma";
 
     /// <summary>Any fixed number, the same in every replica: the key of the seeding's advisory lock.</summary>
     private const long SeedLockKey = 0x7461_6461_6d6f_6e01; // "tadamon" + 1
@@ -25,7 +27,9 @@ public static class DemoAccounts
         // transaction-scoped advisory lock the first seeds and the others, once it commits, find its accounts.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})", ct);
-        if (await db.Users.AnyAsync(ct)) return;
+        // Each demo account once, by its login: a database seeded before a kind of account existed gets that one too.
+        var existing = await db.Users.Select(u => u.UserName).ToListAsync(ct);
+        if (existing.Count > 0 && Logins.All(existing.Contains)) return;
 
         var hasher = new PasswordHasher<Account>();
         Account Demo(string login, string name, string role, Guid? scope, bool phone = false)
@@ -45,13 +49,18 @@ public static class DemoAccounts
 
         var beneficiary = Demo(BeneficiaryLogin, "فاطمة الزهراء", Roles.Beneficiary, null, phone: true);
         beneficiary.ScopeId = beneficiary.Id;
-        db.Users.AddRange(
+        Account[] demo =
+        [
             Demo(OperatorLogin, "Agence de développement social", Roles.Operator, null),
             Demo(Logins[1], "Youssef El Amrani", Roles.Buyer, null),
-            // Scoped to the first demo cooperative and centre, which catalog and courses seed under the same keys.
+            // Scoped to the first demo cooperative and centre, and to the partner association running El Attaouia's
+            // centres, which catalog and courses seed under the same keys.
             Demo(Logins[2], "تعاونية تيفاوين لزيت أركان", Roles.CooperativeManager, DemoIds.Of(DemoCooperativeKey)),
             Demo(Logins[3], "مركز التدرج المهني بقلعة السراغنة", Roles.CentreManager, DemoIds.Of("centre:vocational-kelaa")),
-            beneficiary);
+            beneficiary,
+            Demo(AssociationLogin, "الجمعية الشريكة للتربية والتكوين بالعطاوية", Roles.AssociationManager, DemoIds.Of("association:attaouia")),
+        ];
+        db.Users.AddRange(demo.Where(a => !existing.Contains(a.UserName)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }

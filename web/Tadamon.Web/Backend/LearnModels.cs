@@ -4,7 +4,10 @@ namespace Tadamon.Web.Backend;
 
 public sealed record Centre(
     Guid Id, string NameAr, string NameFr, string Type, string Province, string Commune, string Address,
-    string Phone, string? Email, string Mode, string ModeMeaningFr, string ModeMeaningAr, int DefaultLiveAttendancePercent);
+    string Phone, string? Email, string Mode, string ModeMeaningFr, string ModeMeaningAr, int DefaultLiveAttendancePercent, Guid? AssociationId = null);
+
+public sealed record PartnerAssociation(
+    Guid Id, string NameAr, string NameFr, string RegistrationNumber, string ContactName, string Phone, string? Email, int CentreCount);
 
 public sealed record CourseSummary(
     Guid Id, Guid CentreId, string TitleAr, string TitleFr, string Mode, string Status,

@@ -57,6 +57,6 @@ public static class Words
         // roles
         ["buyer"] = ("مشتر", "Acheteur"), ["cooperative-manager"] = ("مسير تعاونية", "Gestionnaire de coopérative"),
         ["operator"] = ("مشرف", "Opérateur"), ["centre-manager"] = ("مسير مركز", "Gestionnaire de centre"),
-        ["beneficiary"] = ("مستفيد", "Bénéficiaire"),
+        ["beneficiary"] = ("مستفيد", "Bénéficiaire"), ["association-manager"] = ("مسير جمعية شريكة", "Gestionnaire d'association partenaire"),
     };
 }

@@ -32,6 +32,9 @@ namespace Tadamon.Courses.Infrastructure.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<Guid?>("AssociationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Commune")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -72,6 +75,8 @@ namespace Tadamon.Courses.Infrastructure.Migrations
                         .HasColumnType("character varying(30)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssociationId");
 
                     b.ToTable("centres", (string)null);
                 });
@@ -327,6 +332,48 @@ namespace Tadamon.Courses.Infrastructure.Migrations
                     b.ToTable("modules", (string)null);
                 });
 
+            modelBuilder.Entity("Tadamon.Courses.Model.PartnerAssociation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RegistrationNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationNumber")
+                        .IsUnique();
+
+                    b.ToTable("partner_associations", (string)null);
+                });
+
             modelBuilder.Entity("Tadamon.Courses.Model.Season", b =>
                 {
                     b.Property<Guid>("Id")
@@ -498,6 +545,14 @@ namespace Tadamon.Courses.Infrastructure.Migrations
                         .HasFilter("dispatched_at IS NULL AND parked_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Tadamon.Courses.Model.Centre", b =>
+                {
+                    b.HasOne("Tadamon.Courses.Model.PartnerAssociation", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Tadamon.Courses.Model.Course", b =>

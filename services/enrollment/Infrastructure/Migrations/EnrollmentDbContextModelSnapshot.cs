@@ -40,6 +40,24 @@ namespace Tadamon.Enrollment.Infrastructure.Migrations
                     b.ToTable("attendances", (string)null);
                 });
 
+            modelBuilder.Entity("Tadamon.Enrollment.Model.CentreAssociation", b =>
+                {
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AssociationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CentreId");
+
+                    b.HasIndex("AssociationId");
+
+                    b.ToTable("centre_associations", (string)null);
+                });
+
             modelBuilder.Entity("Tadamon.Enrollment.Model.Certificate", b =>
                 {
                     b.Property<string>("Code")

@@ -34,6 +34,7 @@ public sealed class LoginModel(IHttpClientFactory clients) : PageModel
         Roles.Operator => "/operator",
         Roles.Beneficiary => "/learn/me",
         Roles.CentreManager => "/learn/centre",
+        Roles.AssociationManager => "/learn/association",
         _ => "/",
     };
 }

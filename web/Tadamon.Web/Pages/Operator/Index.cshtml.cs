@@ -17,6 +17,7 @@ public sealed class OperatorSpaceModel(Api api, Lang lang) : WebPage(api, lang)
     // The new account form's scopes, a page of each at a time: the delegation may run more than one page holds.
     public Page<Backend.Cooperative> Cooperatives { get; private set; } = new([], 1, Paging.MaxPageSize, 0);
     public Page<Backend.Centre> Centres { get; private set; } = new([], 1, Paging.MaxPageSize, 0);
+    public Page<PartnerAssociation> Associations { get; private set; } = new([], 1, Paging.MaxPageSize, 0);
 
     /// <summary>Each list pages on its own parameter, so paging one keeps the others and the filters where they were.</summary>
     public async Task OnGetAsync(int? applicationsPage, int? ordersPage, int? shipmentsPage, int? failedPage, int? cooperativesPage, int? centresPage)
@@ -35,7 +36,9 @@ public sealed class OperatorSpaceModel(Api api, Lang lang) : WebPage(api, lang)
             Query.Of("/cooperatives", [new("status", "Verified"), PageOf(cooperativesPage), Largest()]), Ct);
         var centres = Api.GetAsync<Page<Backend.Centre>>(Services.Courses, Query.Of("/centres", [PageOf(centresPage), Largest()]), Ct);
         (Applications, Orders, Shipments, Failed) = (await applications, await orders, await shipments, await failed);
-        (Cooperatives, Centres) = (await cooperatives, await centres);
+        // The association accounts' scopes; the associations page lists and pages them in full.
+        var associations = Api.GetAsync<Page<PartnerAssociation>>(Services.Courses, $"/associations?pageSize={Paging.MaxPageSize}", Ct);
+        (Cooperatives, Centres, Associations) = (await cooperatives, await centres, await associations);
     }
 
     /// <summary>Managers and operators are never self-registered: an operator opens their account, scoped to what they run.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Tadamon.Web.Account;
 using Tadamon.Web.Backend;
+using Tadamon.Web.Learn;
 using Tadamon.Web.Localization;
 
 namespace Tadamon.Web.Pages.Learn.Centre;
@@ -10,6 +11,9 @@ public sealed class CentreSpaceModel(Api api, Lang lang) : WebPage(api, lang)
     public sealed record DecisionCounts(int Submitted, int InformationRequested, int Approved, int Rejected);
 
     [BindProperty(SupportsGet = true)] public string Status { get; set; } = "Submitted";
+    /// <summary>The centre an association's manager picked in their space; a centre manager's is their own.</summary>
+    [BindProperty(SupportsGet = true, Name = ManagedCentres.QueryName)] public Guid? AskedCentre { get; set; }
+    public Guid CentreId { get; private set; }
 
     public Backend.Centre? Centre { get; private set; }
     public IReadOnlyList<CourseSummary> Courses { get; private set; } = [];
@@ -20,9 +24,11 @@ public sealed class CentreSpaceModel(Api api, Lang lang) : WebPage(api, lang)
         ? L.T(c.TitleAr, c.TitleFr) : L.T("توجيه إلى المركز", "Orientation vers le centre");
 
     // "page" is also Razor Pages' own route value (the page's path): only the query string's is the list's page.
-    public async Task OnGetAsync([FromQuery(Name = "page")] int? page)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page)
     {
-        var centre = User.ScopeOf() ?? Guid.Empty;
+        if (await ManagedCentres.ResolveAsync(User, AskedCentre, Api, Ct) is not { } centre)
+            return User.IsA(Roles.AssociationManager) ? LocalRedirect("/learn/association") : NotFound();
+        CentreId = centre;
         var status = LearnCodes.PreRegistrationStatuses.Contains(Status) ? Status : "Submitted";
         Task<Page<PreRegistration>> List(string s, int size, int number = 1) =>
             Api.GetAsync<Page<PreRegistration>>(Services.Enrollment, $"/pre-registrations?centreId={centre}&status={s}&page={number}&pageSize={size}", Ct);
@@ -37,6 +43,7 @@ public sealed class CentreSpaceModel(Api api, Lang lang) : WebPage(api, lang)
         (Centre, Courses, ToReview) = (await info, (await courses).Items, await review);
         Counts = new((await submitted).Total, (await asked).Total, (await approved).Total, (await rejected).Total);
         Status = status;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostApproveAsync(Guid pre)

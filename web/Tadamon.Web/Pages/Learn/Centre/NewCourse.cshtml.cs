@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Tadamon.Web.Account;
 using Tadamon.Web.Backend;
+using Tadamon.Web.Learn;
 using Tadamon.Web.Localization;
 
 namespace Tadamon.Web.Pages.Learn.Centre;
@@ -22,21 +23,26 @@ public sealed class NewCourseModel(Api api, Lang lang, TimeProvider clock) : Web
     [BindProperty] public DateOnly StartsOn { get; set; }
     [BindProperty] public DateOnly EndsOn { get; set; }
     public IReadOnlyList<Season> Seasons { get; private set; } = [];
+    /// <summary>The centre an association's manager drafts the course in (a centre manager's is their own).</summary>
+    [BindProperty(SupportsGet = true, Name = ManagedCentres.QueryName)] public Guid? AskedCentre { get; set; }
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
+        if (await ManagedCentres.ResolveAsync(User, AskedCentre, Api, Ct) is null) return LocalRedirect("/learn/association");
         var today = clock.Today();
         (StartsOn, EndsOn) = (today.AddDays(14), today.AddDays(104));
         Seasons = await Api.GetAsync<Season[]>(Services.Courses, "/seasons", Ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await ManagedCentres.ResolveAsync(User, AskedCentre, Api, Ct) is not { } centre) return LocalRedirect("/learn/association");
         var needs = Needs.Where(LearnCodes.Needs.Contains).ToList();
         Backend.Course? created = null;
         var ok = await TryAsync(async () => created = await Api.PostAsync<Backend.Course>(Services.Courses, "/courses", new
         {
-            centreId = User.ScopeOf(), seasonId = SeasonId, titleAr = TitleAr, titleFr = TitleFr, descriptionAr = DescriptionAr, descriptionFr = DescriptionFr,
+            centreId = centre, seasonId = SeasonId, titleAr = TitleAr, titleFr = TitleFr, descriptionAr = DescriptionAr, descriptionFr = DescriptionFr,
             minAge = MinAge, maxAge = MaxAge, accessibilityServed = needs.Count == 0 ? "None" : string.Join(", ", needs), capacity = Capacity,
             mode = LearnCodes.Modes.Contains(Mode) ? Mode : null, scheduleAr = ScheduleAr, scheduleFr = ScheduleFr, startsOn = StartsOn, endsOn = EndsOn,
         }, Ct));
