@@ -56,11 +56,11 @@ public static class PhotosApi
         Guid id, IFormFile? file, [AsParameters] CatalogServices services, IPhotoStore store, CancellationToken ct)
     {
         var found = await services.Db.Products.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { p.CooperativeId, p.Photos.Count }).FirstOrDefaultAsync(ct);
+            .Select(p => new { p.CooperativeId, p.Photos }).FirstOrDefaultAsync(ct);
         if (found is null) return TypedResults.NotFound();
         if (!services.CanManage(found.CooperativeId)) return Problems.Forbidden(services.Http);
         if (file is null) return Refuse(services.Http, new("Choisissez une photo à envoyer.", "اختر صورة لإرسالها."));
-        if (found.Count >= ProductPhoto.MaxPerProduct) return TooMany(services.Http);
+        if (found.Photos.Count >= ProductPhoto.MaxPerProduct) return TooMany(services.Http);
         if (PhotoProcessor.Check(file.Length) is { } refusal) return Refuse(services.Http, refusal);
 
         var bytes = new byte[file.Length];

@@ -37,7 +37,12 @@ public static class PhotoProcessor
         Cache.Max = 0;
         // Loaders libvips itself marks as unfit for untrusted input stay off even if a path ever reached them.
         NetVips.NetVips.BlockUntrusted = true;
+        // The demo seed draws its pictures as SVG. Uploads never reach this loader: their signature is checked first.
+        Operation.Block("VipsForeignLoadSvg", false);
     }
+
+    /// <summary>Applies the settings above before anything else in the process uses libvips.</summary>
+    public static void EnsureConfigured() { }
 
     private enum Format { Jpeg, Png, WebP }
 

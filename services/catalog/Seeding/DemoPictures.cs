@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NetVips;
+using Tadamon.Catalog.Photos;
 
 namespace Tadamon.Catalog.Seeding;
 
@@ -63,6 +64,7 @@ internal static class DemoPictures
     /// <summary>PNG bytes of the product's picture, deterministic for a given name and category.</summary>
     public static byte[] Draw(string nameFr, string category)
     {
+        PhotoProcessor.EnsureConfigured();
         var c = For(category);
         var seed = nameFr.Aggregate(17, (h, ch) => unchecked(h * 31 + ch));
         var step = 40 + Math.Abs(seed % 4) * 10;
