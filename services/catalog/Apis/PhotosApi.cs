@@ -13,8 +13,11 @@ namespace Tadamon.Catalog.Apis;
 /// </summary>
 public static class PhotosApi
 {
-    /// <summary>An upload is a 5 MB photo plus the multipart envelope; anything larger is cut off by the server.</summary>
-    private const long MaxRequestBytes = PhotoProcessor.MaxBytes + 64 * 1024 * 8;
+    /// <summary>
+    /// Room above the 5 MB rule, so a photo a little too large is read and refused with a clear message; far larger
+    /// bodies are cut off by the server (413). The gateway lets the same size through on this route.
+    /// </summary>
+    private const long MaxRequestBytes = 8 * 1024 * 1024;
 
     public static void MapPhotoEndpoints(this RouteGroupBuilder products)
     {
