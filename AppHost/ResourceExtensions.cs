@@ -76,7 +76,7 @@ internal static class ResourceExtensions
         {
             if (builder.Configuration[key] is not { } value) continue;
             foreach (var project in builder.Resources.OfType<ProjectResource>())
-                project.Annotations.Add(new EnvironmentCallbackAnnotation(key.Replace(":", "__"), () => value));
+                builder.CreateResourceBuilder(project).WithEnvironment(key.Replace(":", "__"), value);
         }
     }
 }

@@ -4,8 +4,14 @@ namespace Tadamon.Gateway;
 
 public static class Extensions
 {
-    /// <summary>Largest request body the platform accepts; product photos travel as URLs, never as uploads.</summary>
+    /// <summary>Largest request body the platform accepts, but for product photo uploads (<see cref="MaxPhotoUploadBytes"/>).</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// A photo upload's body, on its two routes only: catalog refuses a photo over 5 MB itself, with a message in the
+    /// person's language; up to this size it gets the chance to say so.
+    /// </summary>
+    public const long MaxPhotoUploadBytes = 8 * 1024 * 1024;
 
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {

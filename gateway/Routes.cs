@@ -25,6 +25,19 @@ public static class Routes
         routes.Add(ToService("checkout", "orders", "/api/orders/checkout", RateLimits.Checkout, HttpMethods.Post));
         routes.Add(ToService("pre-registration", "enrollment", "/api/enrollment/pre-registrations", RateLimits.PreRegistration, HttpMethods.Post));
 
+        // Photo uploads are the only bodies larger than the platform's 1 MB: the API call and the manager's web form.
+        routes.Add(ToService("photo-upload", "catalog", "/api/catalog/products/{id}/photos", method: HttpMethods.Post) with
+        {
+            MaxRequestBodySize = Extensions.MaxPhotoUploadBytes, Order = -1,
+        });
+        routes.Add(new RouteConfig
+        {
+            RouteId = "web-photo-upload",
+            ClusterId = Frontend,
+            Match = new RouteMatch { Path = "/cooperative/products/{id}", Methods = [HttpMethods.Post] },
+            MaxRequestBodySize = Extensions.MaxPhotoUploadBytes,
+        });
+
         // The courier signs its calls; it is authenticated by signature in shipping (parcel news) and settlement
         // (remittance statements), never here.
         routes.Add(new RouteConfig

@@ -1,5 +1,6 @@
 using Tadamon.Catalog.Apis;
 using Tadamon.Catalog.Infrastructure;
+using Tadamon.Catalog.Photos;
 using Tadamon.Catalog.Stock;
 using Tadamon.Messaging;
 
@@ -16,6 +17,7 @@ public static class Extensions
         builder.Services.AddValidation();
         builder.Services.AddOptions<StockOptions>().BindConfiguration("Stock");
         builder.Services.AddScoped<StockLedger>();
+        builder.Services.AddScoped<IPhotoStore, PostgresPhotoStore>();
         builder.Services.AddMarketCache(builder.Configuration);
         builder.Services.AddHostedService<ReservationSweeper>();
         return builder;

@@ -39,6 +39,9 @@ public static class EndpointAccess
         ["VerifyCooperative"] = Only(Operator), ["SuspendCooperative"] = Only(Operator),
         ["CreateProduct"] = Scoped(CooperativeManager, Operator), ["UpdateProduct"] = Scoped(CooperativeManager, Operator),
         ["PublishProduct"] = Scoped(CooperativeManager, Operator), ["RestockProduct"] = Scoped(CooperativeManager, Operator),
+        ["ListProductPhotos"] = Scoped(CooperativeManager, Operator), ["UploadProductPhoto"] = Scoped(CooperativeManager, Operator),
+        ["ReorderProductPhotos"] = Scoped(CooperativeManager, Operator), ["SetProductCover"] = Scoped(CooperativeManager, Operator),
+        ["DeleteProductPhoto"] = Scoped(CooperativeManager, Operator), ["GetPhotoRendition"] = Anyone,
         // orders
         ["Checkout"] = Only(Buyer), ["GetPurchase"] = Only(Buyer, Operator),
         ["ListOrders"] = Only(Buyer, CooperativeManager, Operator), ["GetOrder"] = Only(Buyer, CooperativeManager, Operator),

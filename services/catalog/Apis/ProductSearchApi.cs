@@ -8,8 +8,12 @@ namespace Tadamon.Catalog.Apis;
 
 public sealed record ProductResponse(
     Guid Id, Guid CooperativeId, string NameAr, string NameFr, string DescriptionAr, string DescriptionFr,
-    string Category, string Unit, decimal PriceMad, IReadOnlyList<string> PhotoUrls, int StockAvailable, string Status)
+    string Category, string Unit, decimal PriceMad, IReadOnlyList<string> PhotoUrls, int StockAvailable, string Status,
+    IReadOnlyList<ProductPhoto> Photos)
 {
+    /// <summary>What lists and pages show first: the first photo in the manager's order.</summary>
+    public ProductPhoto? Cover => Photos.Count > 0 ? Photos[0] : null;
+
     public static ProductResponse From(Product p) => FromEntity(p);
 
     /// <summary>
@@ -18,7 +22,7 @@ public sealed record ProductResponse(
     /// </summary>
     public static readonly Expression<Func<Product, ProductResponse>> AsResponse = p => new ProductResponse(
         p.Id, p.CooperativeId, p.NameAr, p.NameFr, p.DescriptionAr, p.DescriptionFr, p.Category, p.Unit,
-        p.PriceMad, p.PhotoUrls, p.StockAvailable, p.Status.ToString());
+        p.PriceMad, p.PhotoUrls, p.StockAvailable, p.Status.ToString(), p.Photos);
 
     private static readonly Func<Product, ProductResponse> FromEntity = AsResponse.Compile();
 }

@@ -20,6 +20,7 @@ public static class ProductsApi
         products.MapPost("/{id:guid}/publish", Publish).WithName("PublishProduct").EvictsMarketCache().For(Roles.CooperativeManager, Roles.Operator).WithSummary("Put a draft on sale");
         products.MapPost("/{id:guid}/stock", Restock).WithName("RestockProduct").EvictsMarketCache().For(Roles.CooperativeManager, Roles.Operator).WithSummary("Add units to what can be sold");
         products.MapSearchEndpoints();
+        products.MapPhotoEndpoints();
         return products;
     }
 

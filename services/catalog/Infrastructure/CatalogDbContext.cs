@@ -9,6 +9,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Cooperative> Cooperatives => Set<Cooperative>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<StockReservation> StockReservations => Set<StockReservation>();
+    public DbSet<Photos.PhotoRendition> PhotoRenditions => Set<Photos.PhotoRendition>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

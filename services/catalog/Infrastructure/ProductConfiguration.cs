@@ -23,6 +23,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.Property(p => p.PriceMad).HasPrecision(12, 2);
         product.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         product.Property(p => p.SearchText).HasMaxLength(9000);
+        ProductPhotosColumn.Map(product);
         product.HasIndex(p => p.CooperativeId);
         product.HasIndex(p => new { p.Category, p.PriceMad });
         // Substring search over folded Arabic + French text: LIKE '%word%' uses this trigram index.

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tadamon.Catalog.Apis;
 using Tadamon.Catalog.Infrastructure;
 using Tadamon.Catalog.Model;
+using Tadamon.Catalog.Photos;
 using Tadamon.Contracts.Catalog;
 using Tadamon.Messaging;
 
@@ -22,6 +23,7 @@ public static class DemoCatalog
         if (await db.Cooperatives.AnyAsync(ct)) return;
 
         var now = DateTimeOffset.UtcNow;
+        var store = new PostgresPhotoStore(db);
         foreach (var (demo, number) in DemoCatalogData.Cooperatives.Select((c, i) => (c, i + 1)))
         {
             var cooperative = new Cooperative
@@ -45,12 +47,22 @@ public static class DemoCatalog
                     Category = item.Category, Unit = item.Unit, PriceMad = item.PriceMad, StockAvailable = item.Stock,
                 };
                 product.RefreshSearchText();
+                await AddPictureAsync(store, product, item, now, ct);
                 db.Products.Add(product);
                 ProductsApi.PublishThroughOutbox(db, product);
             }
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The product's drawn picture, through the same checks, renditions and store as an upload.</summary>
+    private static async Task AddPictureAsync(IPhotoStore store, Product product, DemoCatalogData.DemoProduct item, DateTimeOffset now, CancellationToken ct)
+    {
+        var (photo, refusal) = PhotoProcessor.Process(DemoPictures.Draw(item.NameFr, item.Category));
+        if (photo is null) throw new InvalidOperationException($"The demo picture of {item.NameFr} was refused: {refusal?.French}");
+        await store.SaveAsync(photo.Hash, photo.Renditions, ct);
+        product.AddPhoto(photo.Hash, photo.Largest.Width, photo.Largest.Height, [.. photo.Renditions.Select(r => r.Width)], now);
     }
 
     private const long SeedLockKey = 0x7461646d_73656564; // "tadmseed"

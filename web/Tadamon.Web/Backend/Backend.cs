@@ -63,6 +63,19 @@ public sealed class Api(IHttpClientFactory clients)
     public Task<T> PutAsync<T>(string service, string path, object body, CancellationToken ct = default) =>
         SendAsync<T>(service, new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, options: Json) }, ct);
 
+    public Task<T> DeleteAsync<T>(string service, string path, CancellationToken ct = default) =>
+        SendAsync<T>(service, new HttpRequestMessage(HttpMethod.Delete, path), ct);
+
+    /// <summary>A file the person chose in a form, sent on as the service's multipart field <c>file</c>.</summary>
+    public async Task<T> PostFileAsync<T>(string service, string path, IFormFile file, CancellationToken ct = default)
+    {
+        await using var stream = file.OpenReadStream();
+        var part = new StreamContent(stream);
+        part.Headers.ContentType = MediaTypeHeaderValue.TryParse(file.ContentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
+        var form = new MultipartFormDataContent { { part, "file", Path.GetFileName(file.FileName) is { Length: > 0 } name ? name : "photo" } };
+        return await SendAsync<T>(service, new HttpRequestMessage(HttpMethod.Post, path) { Content = form }, ct);
+    }
+
     /// <summary>A file answer (CSV exports), passed through to the browser.</summary>
     public async Task<(byte[] Bytes, string ContentType)> DownloadAsync(string service, string path, CancellationToken ct = default)
     {

@@ -8,7 +8,14 @@ public sealed record Region(string Code, string NameFr, string NameAr);
 
 public sealed record Product(
     Guid Id, Guid CooperativeId, string NameAr, string NameFr, string DescriptionAr, string DescriptionFr,
-    string Category, string Unit, decimal PriceMad, string[] PhotoUrls, int StockAvailable, string Status);
+    string Category, string Unit, decimal PriceMad, string[] PhotoUrls, int StockAvailable, string Status,
+    ProductPhoto[]? Photos = null)
+{
+    public ProductPhoto? Cover => Photos is { Length: > 0 } photos ? photos[0] : null;
+}
+
+/// <summary>An uploaded photo: WebP renditions at <see cref="Widths"/>, the largest <see cref="Width"/> × <see cref="Height"/>.</summary>
+public sealed record ProductPhoto(Guid Id, string Hash, int Width, int Height, int[] Widths);
 
 public sealed record StockedProduct(Product Product, int StockReserved, DateTimeOffset UpdatedAt);
 

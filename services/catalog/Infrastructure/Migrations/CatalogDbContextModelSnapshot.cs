@@ -135,6 +135,12 @@ namespace Tadamon.Catalog.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("Photos")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.Property<decimal>("PriceMad")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
@@ -230,6 +236,31 @@ namespace Tadamon.Catalog.Infrastructure.Migrations
                     b.HasKey("OrderId", "ProductId");
 
                     b.ToTable("stock_reservation_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Tadamon.Catalog.Photos.PhotoRendition", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Hash", "Width");
+
+                    b.ToTable("photo_renditions", (string)null);
                 });
 
             modelBuilder.Entity("Tadamon.Messaging.DeferredMessage", b =>

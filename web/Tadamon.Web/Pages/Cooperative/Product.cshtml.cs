@@ -19,6 +19,8 @@ public sealed class ProductEditorModel(Api api, Lang lang) : WebPage(api, lang)
     [BindProperty] public int Stock { get; set; } = 10;
     [BindProperty] public bool PublishNow { get; set; }
     public string Status { get; private set; } = "Draft";
+    /// <summary>The product's uploaded photos in order, the cover first.</summary>
+    public ProductPhoto[] Photos { get; private set; } = [];
     public bool IsNew { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id)
@@ -29,6 +31,7 @@ public sealed class ProductEditorModel(Api api, Lang lang) : WebPage(api, lang)
             return NotFound();
         (NameAr, NameFr, DescriptionAr, DescriptionFr, Category, Unit, PriceMad, PhotoUrl, Stock, Status) =
             (p.NameAr, p.NameFr, p.DescriptionAr, p.DescriptionFr, p.Category, p.Unit, p.PriceMad, p.PhotoUrls.FirstOrDefault(), p.StockAvailable, p.Status);
+        Photos = p.Photos ?? [];
         return Page();
     }
 
@@ -65,6 +68,44 @@ public sealed class ProductEditorModel(Api api, Lang lang) : WebPage(api, lang)
     {
         if (await TryAsync(() => Api.PostAsync<Unit>(Services.Catalog, $"/products/{id}/publish", null, Ct)))
             Done = L.T("المنتج معروض في السوق.", "Le produit est en vente.");
+        return BackTo($"/cooperative/products/{id}");
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync(string id, IFormFile? upload)
+    {
+        if (upload is null || upload.Length == 0) Problem = L.T("اختر صورة لإرسالها.", "Choisissez une photo à envoyer.");
+        else if (await TryAsync(() => Api.PostFileAsync<Unit>(Services.Catalog, $"/products/{id}/photos", upload, Ct)))
+            Done = L.T("تمت إضافة الصورة.", "Photo ajoutée.");
+        return BackTo($"/cooperative/products/{id}");
+    }
+
+    public async Task<IActionResult> OnPostCoverAsync(string id, Guid photoId)
+    {
+        if (await TryAsync(() => Api.PostAsync<Unit>(Services.Catalog, $"/products/{id}/photos/{photoId}/cover", null, Ct)))
+            Done = L.T("أصبحت هذه الصورة صورة الغلاف.", "Cette photo est maintenant la couverture.");
+        return BackTo($"/cooperative/products/{id}");
+    }
+
+    /// <summary>Moves a photo one place earlier: the service takes the whole new order.</summary>
+    public async Task<IActionResult> OnPostEarlierAsync(string id, Guid photoId)
+    {
+        var ok = await TryAsync(async () =>
+        {
+            var product = await Api.GetAsync<Product>(Services.Catalog, $"/products/{id}", Ct);
+            var order = (product.Photos ?? []).Select(p => p.Id).ToList();
+            var at = order.IndexOf(photoId);
+            if (at <= 0) return;
+            (order[at - 1], order[at]) = (order[at], order[at - 1]);
+            await Api.PutAsync<Unit>(Services.Catalog, $"/products/{id}/photos/order", new { photoIds = order }, Ct);
+        });
+        if (ok) Done = L.T("تم تغيير ترتيب الصور.", "Ordre des photos modifié.");
+        return BackTo($"/cooperative/products/{id}");
+    }
+
+    public async Task<IActionResult> OnPostDeletePhotoAsync(string id, Guid photoId)
+    {
+        if (await TryAsync(() => Api.DeleteAsync<Unit>(Services.Catalog, $"/products/{id}/photos/{photoId}", Ct)))
+            Done = L.T("تم حذف الصورة.", "Photo supprimée.");
         return BackTo($"/cooperative/products/{id}");
     }
 }
