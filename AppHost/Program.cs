@@ -109,7 +109,8 @@ foreach (var (key, value) in builder.Configuration.GetSection("Gateway:RateLimit
 // The courier calls the platform's public webhook URL, as the real one would.
 courier.WithEnvironment("Sandbox__WebhookUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/webhooks/courier"));
 
-builder.AddMigrationSteps();
+// Before the migration steps, which take their service's environment.
 builder.ForwardToEveryProject("Telemetry:TraceSampleRatio", "Catalog:MarketCacheSeconds");
+builder.AddMigrationSteps();
 builder.RunBuiltProjectsWhenAsked();
 builder.Build().Run();

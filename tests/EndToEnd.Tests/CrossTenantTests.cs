@@ -187,7 +187,8 @@ public sealed class CrossTenantTests(PlatformFixture platform)
     private static Task UntilOkAsync(Func<Task<HttpResponseMessage>> call, string what) => UntilAsync(call, HttpStatusCode.OK, what);
 
     private static async Task UntilAsync(Func<Task<HttpResponseMessage>> call, HttpStatusCode status, string what) =>
-        await Eventually.TrueAsync(async () => (await call()).StatusCode == status, what);
+        // Events cross two services and the broker: on a loaded two-core machine that can take tens of seconds.
+        await Eventually.TrueAsync(async () => (await call()).StatusCode == status, what, TimeSpan.FromSeconds(90));
 
     private sealed record DemoProduct(Guid Id, Guid CooperativeId, decimal PriceMad, string NameFr, string Category);
 
