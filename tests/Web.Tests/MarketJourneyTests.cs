@@ -151,7 +151,7 @@ public sealed class MarketJourneyTests(PlatformFixture platform, BrowserFixture 
         await page.GetByLabel(T(lang, "البريد الإلكتروني", "Email"), new() { Exact = true }).FillAsync(managerEmail);
         await page.GetByLabel(T(lang, "كلمة مرور أولية", "Mot de passe initial")).FillAsync("Bien-Longue-2026");
         await page.GetByLabel(T(lang, "الدور", "Rôle"), new() { Exact = true }).SelectOptionAsync("cooperative-manager");
-        await page.GetByLabel(T(lang, "التعاونية أو المركز", "Coopérative ou centre")).SelectOptionAsync(cooperativeId);
+        await page.GetByLabel(T(lang, "التعاونية أو المركز أو الجمعية", "Coopérative, centre ou association")).SelectOptionAsync(cooperativeId);
         await page.GetByRole(AriaRole.Button, new() { Name = T(lang, "إنشاء الحساب", "Créer le compte") }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync(T(lang, "أنشئ حساب Itto Ait Lahcen", "Compte de Itto Ait Lahcen créé"));
 
