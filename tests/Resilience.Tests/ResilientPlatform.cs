@@ -71,24 +71,8 @@ public sealed class ResilientPlatform : IAsyncLifetime
     public bool IsRunning(string resource) =>
         App.ResourceNotifications.TryGetCurrentState(resource, out var e) && e.Snapshot.State?.Text == KnownResourceStates.Running;
 
-    /// <summary>
-    /// The running copies of a resource by their ids (<c>orders-xyz</c>): two of each scaled-out service, one of the
-    /// others. Commands and states address one copy by its id.
-    /// </summary>
-    public async Task<IReadOnlyList<string>> CopiesAsync(string resource)
-    {
-        using var settle = new CancellationTokenSource(TimeSpan.FromSeconds(2)); // the replay of current states comes first
-        var ids = new SortedSet<string>(StringComparer.Ordinal);
-        try
-        {
-            await foreach (var e in App.ResourceNotifications.WatchAsync(settle.Token))
-            {
-                if (e.Resource.Name == resource) ids.Add(e.ResourceId);
-            }
-        }
-        catch (OperationCanceledException) { }
-        return [.. ids];
-    }
+    /// <summary>The ids of a resource's copies (<c>orders-xyz</c>): two of each scaled-out service, one of the others.</summary>
+    public async Task<IReadOnlyList<string>> CopiesAsync(string resource) => [.. (await Platform.CopiesAsync(resource)).Keys];
 
     /// <summary>Waits for a state of one copy (its id) or of a resource that runs once (its name).</summary>
     public async Task WaitForStateAsync(string resource, Func<string?, bool> state, TimeSpan timeout)

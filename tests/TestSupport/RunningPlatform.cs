@@ -110,10 +110,16 @@ public sealed class RunningPlatform : IAsyncDisposable
     }
 
     /// <summary>The latest snapshot of every copy of a resource (a migration step has exactly one).</summary>
-    public async Task<IReadOnlyList<CustomResourceSnapshot>> SnapshotsAsync(string resource)
+    public async Task<IReadOnlyList<CustomResourceSnapshot>> SnapshotsAsync(string resource) => [.. (await CopiesAsync(resource)).Values];
+
+    /// <summary>
+    /// Every copy of a resource by its id (<c>orders-xyz</c>: commands and states address one copy by it), with its
+    /// latest snapshot.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, CustomResourceSnapshot>> CopiesAsync(string resource)
     {
         using var settle = new CancellationTokenSource(TimeSpan.FromSeconds(3)); // the replay of current states comes first
-        var latest = new Dictionary<string, CustomResourceSnapshot>();
+        var latest = new SortedDictionary<string, CustomResourceSnapshot>(StringComparer.Ordinal);
         try
         {
             await foreach (var update in App.ResourceNotifications.WatchAsync(settle.Token))
@@ -122,7 +128,7 @@ public sealed class RunningPlatform : IAsyncDisposable
             }
         }
         catch (OperationCanceledException) { }
-        return [.. latest.Values];
+        return latest;
     }
 
     public async ValueTask DisposeAsync()
