@@ -71,11 +71,11 @@ public sealed class CheckoutBurst(Platform platform, Database orders, Database s
         md.AppendLine();
         md.AppendLine("CPU and memory during the closed-loop burst (including its drain):");
         md.AppendLine();
-        md.Append(Report.ProcessTable(before, afterBurst));
+        md.Append(Report.ProcessTable(before, afterBurst, burst.Requests - burst.Errors, "purchase"));
         md.AppendLine();
         md.AppendLine("During the open-loop run:");
         md.AppendLine();
-        md.Append(Report.ProcessTable(afterBurst, after));
+        md.Append(Report.ProcessTable(afterBurst, after, open.Requests - open.Errors, "purchase"));
         return new Section(Title, md.ToString());
     }
 

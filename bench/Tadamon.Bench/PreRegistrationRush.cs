@@ -131,7 +131,7 @@ public sealed class PreRegistrationRush(Platform platform, Database enrollment)
             + $"one session per course, oldest first, so approvals of one course go one at a time (the course's seat row is locked). "
             + "Capacity is checked in enrollment's database after the rush: seated rows per course against its capacity and its seat counter.");
         md.AppendLine();
-        md.Append(Report.ProcessTable(before, after));
+        md.Append(Report.ProcessTable(before, after, rush.Requests - rush.Errors, "pre-registration"));
         return new Section(Title, md.ToString());
     }
 

@@ -43,7 +43,10 @@ public static class Processes
                 var kb = long.Parse(pss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var cpu = (double.Parse(fields[11]) + double.Parse(fields[12])) / ticks;
+                // utime + stime, plus cutime + cstime: the CPU of children that ended and were reaped. PostgreSQL's
+                // backends come and go with the pools' connections; without the postmaster's reaped time a burst
+                // that closed busy connections showed PostgreSQL at 0 s.
+                var cpu = (double.Parse(fields[11]) + double.Parse(fields[12]) + double.Parse(fields[13]) + double.Parse(fields[14])) / ticks;
                 var t = totals[group.Name];
                 totals[group.Name] = (t.Count + 1, t.Kb + kb, t.Cpu + cpu);
             }
@@ -83,6 +86,13 @@ public static class Processes
             foreach (var child in children.GetValueOrDefault(pid) ?? []) pending.Push(child);
         }
         return found;
+    }
+
+    /// <summary>The machine's one-minute load average: what the rates beside it shared the two cores with.</summary>
+    public static string LoadAverage()
+    {
+        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
+        catch (IOException) { return "unknown"; }
     }
 
     /// <summary>Runs a load and returns, with its result, the CPU seconds each process group used meanwhile.</summary>

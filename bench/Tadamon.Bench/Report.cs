@@ -108,17 +108,28 @@ public static class Report
     }
 
     /// <summary>CPU seconds each process group used between two readings, and its memory at the second.</summary>
-    public static string ProcessTable(IReadOnlyList<Processes.Sample> before, IReadOnlyList<Processes.Sample> after)
+    /// <summary>
+    /// CPU and memory of each process group over a scenario, with the CPU per unit of work (purchase, webhook,
+    /// pre-registration): the figure that stays put when the machine's load makes the rates swing.
+    /// </summary>
+    public static string ProcessTable(IReadOnlyList<Processes.Sample> before, IReadOnlyList<Processes.Sample> after, int units, string unit)
     {
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
-        md.AppendLine("| processes | CPU seconds used | memory after (MB, PSS) |");
-        md.AppendLine("|---|---|---|");
-        foreach (var group in after)
-        {
-            var cpu = group.CpuSeconds - (before.FirstOrDefault(b => b.Name == group.Name)?.CpuSeconds ?? 0);
-            md.AppendLine(inv, $"| {group.Name} | {Math.Max(0, cpu):F1} | {group.ResidentMb} |");
-        }
+        var perUnit = Math.Max(1, units);
+        md.AppendLine(inv, $"| processes | CPU seconds used | CPU ms per {unit} | memory after (MB, PSS) |");
+        md.AppendLine("|---|---|---|---|");
+        var used = after.Select(g => (g.Name, Cpu: Math.Max(0, g.CpuSeconds - (before.FirstOrDefault(b => b.Name == g.Name)?.CpuSeconds ?? 0)), g.ResidentMb)).ToList();
+        foreach (var (name, cpu, mb) in used)
+            md.AppendLine(inv, $"| {name} | {cpu:F1} | {cpu * 1000 / perUnit:F2} | {mb} |");
+        // The budget counts the platform's own work: services, PostgreSQL and RabbitMQ, not the dashboard and
+        // DCP (development tooling) nor the courier sandbox (the courier's side).
+        var platform = used.Where(g => !g.Name.StartsWith("aspire", StringComparison.Ordinal) && g.Name != "courier-sandbox").Sum(g => g.Cpu);
+        var all = used.Sum(g => g.Cpu);
+        md.AppendLine(inv, $"| **services + PostgreSQL + RabbitMQ** | {platform:F1} | **{platform * 1000 / perUnit:F2}** | |");
+        md.AppendLine(inv, $"| all of the above | {all:F1} | {all * 1000 / perUnit:F2} | |");
+        md.AppendLine();
+        md.AppendLine(inv, $"{units} {unit}s; machine load average (1 min) when the scenario ended: {Processes.LoadAverage()} on {Environment.ProcessorCount} cores.");
         return md.ToString();
     }
 }

@@ -83,7 +83,7 @@ public sealed class WebhookFlood(Platform platform, Database shipping, string si
         md.AppendLine($"Five events per shipment (picked_up → cash_collected), shuffled across all shipments; {DuplicateShare:P0} of them "
             + $"posted a second time with the same webhook id; {concurrency} concurrent senders through the gateway's `/webhooks/courier`.");
         md.AppendLine();
-        md.Append(Report.ProcessTable(before, after));
+        md.Append(Report.ProcessTable(before, after, sends.Length - refused.Count, "webhook"));
         return new Section(Title, md.ToString());
     }
 }
