@@ -11,5 +11,5 @@ app.UseCors();
 app.MapDefaultEndpoints();
 app.UseRateLimits();
 app.MapApiReference();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy => proxy.UseBodyLimits().UseSessionAffinity().UseLoadBalancing().UsePassiveHealthChecks());
 app.Run();

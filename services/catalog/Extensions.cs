@@ -17,7 +17,7 @@ public static class Extensions
         builder.Services.AddValidation();
         builder.Services.AddOptions<StockOptions>().BindConfiguration("Stock");
         builder.Services.AddScoped<StockLedger>();
-        builder.Services.AddScoped<IPhotoStore, PostgresPhotoStore>();
+        builder.AddPhotoStore();
         builder.Services.AddMarketCache(builder.Configuration);
         builder.Services.AddHostedService<ReservationSweeper>();
         return builder;

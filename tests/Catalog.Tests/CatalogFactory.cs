@@ -7,7 +7,7 @@ using Tadamon.TestSupport;
 
 namespace Tadamon.Catalog.Tests;
 
-public sealed class CatalogFactory() : ServiceFactory<CatalogDbContext>("catalogdb")
+public class CatalogFactory() : ServiceFactory<CatalogDbContext>("catalogdb")
 {
     public HttpClient As(string role, string user = "someone", Guid? scope = null) => CreateClient().ActingAs(user, role, scope);
 

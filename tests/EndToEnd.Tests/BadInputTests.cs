@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Tadamon.TestSupport;
@@ -65,13 +66,24 @@ public sealed class BadInputTests(PlatformFixture platform)
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
-    [Fact]
-    public async Task A_body_over_the_gateway_limit_Should_be_refused_before_reaching_a_service()
+    [Theory]
+    [InlineData("fr", "/api/catalog/products", 2, "1 Mo au plus")]
+    [InlineData("ar", "/api/catalog/products", 2, "1 ميغابايت على الأكثر")]
+    [InlineData("fr", "/api/catalog/products/00000000-0000-0000-0000-000000000001/photos", 9, "8 Mo au plus")]
+    public async Task A_body_over_the_gateway_limit_Should_be_refused_before_reaching_a_service_with_a_problem_in_the_callers_language(
+        string language, string path, int megabytes, string expected)
     {
-        var huge = "{\"nameFr\": \"" + new string('x', 2 * 1024 * 1024) + "\"}";
-        using var response = await platform.Gateway.PostAsync("/api/catalog/products", new StringContent(huge, Encoding.UTF8, "application/json"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new ByteArrayContent(new byte[megabytes * 1024 * 1024]),
+        };
+        request.Content.Headers.ContentType = new("application/octet-stream");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await platform.Gateway.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(expected, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
     /// <summary>Header values no HTTP client should send: letters outside ASCII (raw UTF-8), and a bidi override.</summary>

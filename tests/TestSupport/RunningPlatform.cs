@@ -43,8 +43,8 @@ public sealed class RunningPlatform : IAsyncDisposable
             // per project and per replica costs seconds of CPU each and made a two-replica platform take minutes to start.
             "Projects:RunBuilt=true",
             $"Infrastructure:StateDirectory={state.FullName}",
-            $"Infrastructure:PostgresPort={FreePort()}",
-            $"Infrastructure:RabbitMqPort={FreePort(maximum: 45000)}",
+            $"Infrastructure:PostgresPort={TestMachine.FreePort()}",
+            $"Infrastructure:RabbitMqPort={TestMachine.FreePort(maximum: 45000)}",
             .. settings,
         ]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
@@ -139,15 +139,4 @@ public sealed class RunningPlatform : IAsyncDisposable
         try { _state.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static int FreePort(int maximum = 65535)
-    {
-        while (true)
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            // RabbitMQ also opens epmd and distribution ports derived from its AMQP port; keep room above it.
-            if (port <= maximum) return port;
-        }
-    }
 }

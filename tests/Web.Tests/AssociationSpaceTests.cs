@@ -6,8 +6,8 @@ namespace Tadamon.Web.Tests;
 
 /// <summary>
 /// The demo partner association runs El Attaouia's two centres: its manager lands on them, opens one with the centre
-/// pages, and is turned back from a centre it does not run; operators see who runs each centre. Arabic and French,
-/// each page checked by axe. Nothing is changed, so the demo stays as the other journeys expect it.
+/// pages, and is turned back from a centre it does not run; operators see who runs each centre, register an association and edit it. Arabic and French,
+/// each page checked by axe. Only a new association of its own is changed, so the demo stays as the other journeys expect it.
 /// </summary>
 [Collection("web")]
 public sealed class AssociationSpaceTests(PlatformFixture platform, BrowserFixture browser)
@@ -53,21 +53,35 @@ public sealed class AssociationSpaceTests(PlatformFixture platform, BrowserFixtu
         await staff.GotoAsync("/operator/associations");
         var row = staff.Locator("#associations tr", new() { HasText = "KS-ATT-2020-014" });
         await Assertions.Expect(row).ToContainTextAsync(T(lang, "الجمعية الشريكة للتربية والتكوين بالعطاوية", "Association partenaire d'éducation et de formation d'El Attaouia"));
-        await Assertions.Expect(row.Locator("td").Last).ToHaveTextAsync("2");
+        await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("2");
         await Assertions.Expect(staff.Locator("#centre-associations tr", new() { HasText = T(lang, "روض الأطفال بالعطاوية", "Jardin d'enfants d'El Attaouia") }).Locator(".runner"))
             .ToContainTextAsync(T(lang, "الجمعية الشريكة", "Association partenaire"));
         await AssertAccessibleAsync(staff);
 
         // Registering another association with the page's form (it runs no centre, so the demo stays as it was).
         var number = $"KS-WEB-{Guid.NewGuid():N}"[..20];
-        await staff.GetByLabel(T(lang, "الاسم بالعربية", "Nom en arabe")).FillAsync("جمعية النور لمحو الأمية بتملالت");
-        await staff.GetByLabel(T(lang, "الاسم بالفرنسية", "Nom en français")).FillAsync("Association Ennour d'alphabétisation de Tamelelt");
-        await staff.GetByLabel(T(lang, "رقم التسجيل", "Numéro d'enregistrement")).FillAsync(number);
-        await staff.GetByLabel(T(lang, "الشخص المخاطب", "Personne à contacter")).FillAsync("Abdelkader Ouchen");
-        await staff.GetByLabel(T(lang, "الهاتف", "Téléphone")).FillAsync("0524452211");
+        var register = staff.Locator("section[aria-labelledby=new]");
+        await register.GetByLabel(T(lang, "الاسم بالعربية", "Nom en arabe")).FillAsync("جمعية النور لمحو الأمية بتملالت");
+        await register.GetByLabel(T(lang, "الاسم بالفرنسية", "Nom en français")).FillAsync("Association Ennour d'alphabétisation de Tamelelt");
+        await register.GetByLabel(T(lang, "رقم التسجيل", "Numéro d'enregistrement")).FillAsync(number);
+        await register.GetByLabel(T(lang, "الشخص المخاطب", "Personne à contacter")).FillAsync("Abdelkader Ouchen");
+        await register.GetByLabel(T(lang, "الهاتف", "Téléphone")).FillAsync("0524452211");
         await staff.GetByRole(AriaRole.Button, new() { Name = T(lang, "تسجيل الجمعية", "Enregistrer l'association") }).ClickAsync();
         await Assertions.Expect(staff.Locator(".notice")).ToContainTextAsync(T(lang, "سجلت الجمعية", "enregistrée"));
-        await Assertions.Expect(staff.Locator("#associations tr", new() { HasText = number }).Locator("td").Last).ToHaveTextAsync("0");
+        var registered = staff.Locator("#associations tr", new() { HasText = number });
+        await Assertions.Expect(registered.Locator("td").Nth(3)).ToHaveTextAsync("0");
+
+        // Editing it: its own form, filled with what it holds, changes the contact and nothing else.
+        await registered.Locator("summary").ClickAsync();
+        var contact = registered.GetByLabel(T(lang, "الشخص المخاطب", "Personne à contacter"));
+        await Assertions.Expect(contact).ToHaveValueAsync("Abdelkader Ouchen");
+        await contact.FillAsync("Fatima Zahra Ait Ali");
+        await AssertAccessibleAsync(staff);
+        await registered.GetByRole(AriaRole.Button, new() { Name = T(lang, "حفظ الجمعية", "Enregistrer l'association") }).ClickAsync();
+        await Assertions.Expect(staff.Locator(".notice")).ToContainTextAsync(T(lang, "عدلت معلومات الجمعية", "modifiée"));
+        registered = staff.Locator("#associations tr", new() { HasText = number });
+        await Assertions.Expect(registered.Locator("td").Nth(2)).ToContainTextAsync("Fatima Zahra Ait Ali");
+        await Assertions.Expect(registered.Locator("td").Nth(3)).ToHaveTextAsync("0");
         await AssertLanguageAsync(staff, lang);
     }
 }

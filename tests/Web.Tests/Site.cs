@@ -174,10 +174,5 @@ public sealed class Site(PlatformFixture platform, BrowserFixture browser)
     }
 
     /// <summary>Where the repository is, for the screenshots the README shows.</summary>
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Platform.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test binaries.");
-    }
+    public static string RepositoryRoot() => Tadamon.TestSupport.TestMachine.RepositoryRoot();
 }

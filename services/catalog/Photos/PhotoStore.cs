@@ -9,8 +9,8 @@ public sealed record StoredRendition(string Hash, int Width, byte[] Bytes);
 /// <summary>
 /// Where renditions live, keyed by content hash and width. Writes join the caller's database transaction when the
 /// store is the database itself, so a refused or failed upload leaves nothing behind. A production store outside
-/// PostgreSQL (S3-compatible: the same two keys as the object name, <c>{hash}/{width}.webp</c>) implements this
-/// same interface; see the README, Product photos.
+/// PostgreSQL (<see cref="S3PhotoStore"/>, <c>Photos:Store=s3</c>) implements the same interface; see the README,
+/// Product photos.
 /// </summary>
 public interface IPhotoStore
 {
@@ -53,4 +53,10 @@ public sealed class PostgresPhotoStore(CatalogDbContext db) : IPhotoStore
             DELETE FROM photo_renditions WHERE "Hash" = {hash}
             AND NOT EXISTS (SELECT 1 FROM products WHERE "Photos" @> jsonb_build_array(jsonb_build_object('Hash', {hash}::text)))
             """, ct);
+
+    /// <summary>Whether any product still shows the picture (as the caller's transaction sees it).</summary>
+    public static Task<bool> IsShownAsync(CatalogDbContext db, string hash, CancellationToken ct) =>
+        db.Database.SqlQuery<bool>($"""
+            SELECT EXISTS (SELECT 1 FROM products WHERE "Photos" @> jsonb_build_array(jsonb_build_object('Hash', {hash}::text))) AS "Value"
+            """).SingleAsync(ct);
 }

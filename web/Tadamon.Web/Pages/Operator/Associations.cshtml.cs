@@ -5,6 +5,14 @@ using Tadamon.Web.Localization;
 
 namespace Tadamon.Web.Pages.Operator;
 
+public sealed record AssociationFields(string Prefix, PartnerAssociation? Association);
+
+/// <summary>What the register and edit forms post; the service checks it.</summary>
+public sealed record AssociationForm(string NameAr, string NameFr, string RegistrationNumber, string ContactName, string Phone, string? Email)
+{
+    public object ToRequest() => new { NameAr, NameFr, RegistrationNumber, ContactName, Phone, email = string.IsNullOrWhiteSpace(Email) ? null : Email };
+}
+
 /// <summary>Partner associations: register one, and give each centre to the association that runs it (or take it back).</summary>
 public sealed class AssociationsModel(Api api, Lang lang) : WebPage(api, lang)
 {
@@ -24,11 +32,17 @@ public sealed class AssociationsModel(Api api, Lang lang) : WebPage(api, lang)
         (Associations, Centres) = (await associations, await centres);
     }
 
-    public async Task<IActionResult> OnPostCreateAsync(string nameAr, string nameFr, string registrationNumber, string contactName, string phone, string? email)
+    public async Task<IActionResult> OnPostCreateAsync(AssociationForm form)
     {
-        if (await TryAsync(() => Api.PostAsync<Unit>(Services.Courses, "/associations",
-                new { nameAr, nameFr, registrationNumber, contactName, phone, email = string.IsNullOrWhiteSpace(email) ? null : email }, Ct)))
-            Done = L.T($"سجلت الجمعية {nameAr}.", $"Association {nameFr} enregistrée.");
+        if (await TryAsync(() => Api.PostAsync<Unit>(Services.Courses, "/associations", form.ToRequest(), Ct)))
+            Done = L.T($"سجلت الجمعية {form.NameAr}.", $"Association {form.NameFr} enregistrée.");
+        return BackHere();
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(Guid association, AssociationForm form)
+    {
+        if (await TryAsync(() => Api.PutAsync<Unit>(Services.Courses, $"/associations/{association}", form.ToRequest(), Ct)))
+            Done = L.T($"عدلت معلومات الجمعية {form.NameAr}.", $"Association {form.NameFr} modifiée.");
         return BackHere();
     }
 
