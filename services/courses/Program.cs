@@ -17,6 +17,7 @@ app.MapSeasonsApi();
 app.MapCoursesApi();
 app.MapOutlineApi();
 app.MapLiveClassesApi();
+app.MapCentrePausesApi();
 
 // Started as the migration step (--migrate): the database is ready, nothing to serve.
 if (await app.MigrateDatabaseAsync<CoursesDbContext>(DemoData.SeedAsync)) return;

@@ -18,6 +18,7 @@ app.MapLearningApi();
 app.MapCertificatesApi();
 app.MapNotificationsApi();
 app.MapCentreViewsApi();
+app.MapCentrePauseBannersApi();
 
 // Started as the migration step (--migrate): the database is ready, nothing to serve.
 if (await app.MigrateDatabaseAsync<EnrollmentDbContext>()) return;

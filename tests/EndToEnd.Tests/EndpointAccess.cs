@@ -70,6 +70,10 @@ public static class EndpointAccess
         ["ListSeasons"] = Anyone, ["CreateSeason"] = Only(Operator),
         ["ListAssociations"] = Only(Operator), ["GetAssociation"] = Scoped(AssociationManager, Operator), ["CreateAssociation"] = Only(Operator),
         ["EditAssociation"] = Only(Operator), ["AssignCentreAssociation"] = Only(Operator),
+        // centre pauses (issue 18): operators decide them; anyone sees a centre's banner
+        ["GetCentrePause"] = Anyone, ["PreviewCentrePause"] = Only(Operator), ["PauseCentres"] = Only(Operator),
+        ["ListCentrePauses"] = Only(Operator), ["GetCentrePauseDetails"] = Only(Operator), ["ResumeCentres"] = Only(Operator),
+        ["GetCentrePauseBanner"] = Anyone, ["MyCentrePauses"] = SignedIn,
         // enrollment
         ["GetCourseSeats"] = Anyone, ["GetWaitingList"] = Scoped(CentreRunners), ["GetAttendance"] = Scoped(CentreRunners),
         ["GetCourseProgress"] = Scoped(CentreRunners), ["ExportCourseProgress"] = Scoped(CentreRunners),

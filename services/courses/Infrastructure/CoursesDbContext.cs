@@ -14,6 +14,7 @@ public sealed class CoursesDbContext(DbContextOptions<CoursesDbContext> options)
     public DbSet<Lesson> Lessons => Set<Lesson>();
     public DbSet<LiveClass> LiveClasses => Set<LiveClass>();
     public DbSet<SeatHolder> SeatHolders => Set<SeatHolder>();
+    public DbSet<CentrePause> CentrePauses => Set<CentrePause>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -27,6 +27,44 @@ public static class DemoData
     {
         await SeedCentresAsync(db, ct);
         await SeedAssociationAsync(db, ct);
+        await SeedPastPauseAsync(db, ct);
+    }
+
+    /// <summary>
+    /// The autumn of 2020: Entraide Nationale postponed the opening of its centres "until further notice" as
+    /// Covid-19 cases rose, and the delegation kept its services going remotely. In the demo, the centres of the
+    /// commune of Kelâat Es-Sraghna were paused then and resumed later: a closed pause, with the events that
+    /// told enrollment (its banners, taken down at the resumption). Made through the same rules as an operator's.
+    /// </summary>
+    private static async Task SeedPastPauseAsync(CoursesDbContext db, CancellationToken ct)
+    {
+        var id = IdOf("pause:2020:kelaa");
+        if (await db.CentrePauses.AnyAsync(p => p.Id == id, ct)) return;
+        const string commune = "Kelâat Es-Sraghna";
+        var (from, resumed) = (new DateOnly(2020, 9, 7), new DateOnly(2020, 11, 2));
+        var pausedAt = new DateTimeOffset(2020, 9, 4, 10, 0, 0, TimeSpan.Zero);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            // Planned over the weeks it actually lasted: today's courses were not running in 2020.
+            var plan = await CentrePausing.PlanAsync(db, PauseScope.Commune, commune, null, from, resumed.AddDays(-1), pausedAt, lockCentres: true, ct);
+            if (plan.Centres.Count == 0) return; // every centre of the commune is held by an open pause: leave them be
+            var pause = CentrePausing.Apply(db, plan, new CentrePause
+            {
+                Id = id, Scope = PauseScope.Commune, Commune = commune, From = from, Until = null, CreatedBy = "delegation-staff", CreatedAt = pausedAt,
+                ReasonAr = "تأجيل الدخول للمراكز لأجل غير مسمى بسبب تزايد عدد الإصابات بفيروس كورونا المستجد؛ تستمر الخدمات عن بعد عبر النافذة الرقمية.",
+                ReasonFr = "Rentrée des centres reportée jusqu'à nouvel ordre face à la hausse des cas de Covid-19 ; les services continuent à distance sur la fenêtre numérique.",
+            });
+            await db.SaveChangesAsync(ct);
+            await CentrePausing.ResumeAsync(db, pause, "delegation-staff", MoroccoTime.At(resumed, new TimeOnly(9, 0)), ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            await tx.RollbackAsync(ct); // another replica seeded it meanwhile
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>The demo partner association's key: identity scopes the demo association manager to the same id.</summary>

@@ -16,6 +16,7 @@ public sealed class EnrollmentDbContext(DbContextOptions<EnrollmentDbContext> op
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<CentreAssociation> CentreAssociations => Set<CentreAssociation>();
+    public DbSet<CentrePauseBanner> CentrePauseBanners => Set<CentrePauseBanner>();
 
     /// <summary>
     /// Loads a course's seat row and holds its lock until the transaction ends. Every change to the course's seats

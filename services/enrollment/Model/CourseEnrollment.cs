@@ -61,7 +61,9 @@ public sealed class Certificate
     }
 }
 
-public enum NotificationKind { DecisionMade, InformationRequested, SeatOffered, LiveClassScheduled, LiveClassMoved, LiveClassCancelled, CourseCompleted }
+public enum NotificationKind { DecisionMade, InformationRequested, SeatOffered, LiveClassScheduled, LiveClassMoved, LiveClassCancelled, CourseCompleted,
+    // A pause of the centre's in-person activity, and its end (issue 18).
+    CentrePaused, CentreResumed }
 
 /// <summary>An in-app message for a beneficiary, written in both languages.</summary>
 public sealed class Notification

@@ -58,6 +58,53 @@ namespace Tadamon.Enrollment.Infrastructure.Migrations
                     b.ToTable("centre_associations", (string)null);
                 });
 
+            modelBuilder.Entity("Tadamon.Enrollment.Model.CentrePauseBanner", b =>
+                {
+                    b.Property<Guid>("PauseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CentreNameAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CentreNameFr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReasonAr")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("character varying(240)");
+
+                    b.Property<string>("ReasonFr")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("character varying(240)");
+
+                    b.Property<DateTimeOffset?>("ResumedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("PauseId", "CentreId");
+
+                    b.HasIndex("CentreId", "ResumedAt");
+
+                    b.ToTable("centre_pause_banners", (string)null);
+                });
+
             modelBuilder.Entity("Tadamon.Enrollment.Model.Certificate", b =>
                 {
                     b.Property<string>("Code")

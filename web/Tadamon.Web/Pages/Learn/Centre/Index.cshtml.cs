@@ -16,6 +16,7 @@ public sealed class CentreSpaceModel(Api api, Lang lang) : WebPage(api, lang)
     public Guid CentreId { get; private set; }
 
     public Backend.Centre? Centre { get; private set; }
+    public PauseBanner? Pause { get; private set; }
     public IReadOnlyList<CourseSummary> Courses { get; private set; } = [];
     public Page<PreRegistration> ToReview { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public DecisionCounts Counts { get; private set; } = new(0, 0, 0, 0);
@@ -36,11 +37,12 @@ public sealed class CentreSpaceModel(Api api, Lang lang) : WebPage(api, lang)
         // The centre's own courses, drafts included; seat counts follow enrollment's events.
         var courses = Api.GetAsync<Page<CourseSummary>>(Services.Courses, $"/courses?centreId={centre}&pageSize=100", Ct);
         var review = List(status, ListSize, ListPage(page));
+        var pause = Api.FindAsync<PauseBanner>(Services.Courses, $"/centres/{centre}/pause", Ct);
         var submitted = List("Submitted", 1);
         var asked = List("InformationRequested", 1);
         var approved = List("Approved", 1);
         var rejected = List("Rejected", 1);
-        (Centre, Courses, ToReview) = (await info, (await courses).Items, await review);
+        (Centre, Courses, ToReview, Pause) = (await info, (await courses).Items, await review, await pause);
         Counts = new((await submitted).Total, (await asked).Total, (await approved).Total, (await rejected).Total);
         Status = status;
         return Page();

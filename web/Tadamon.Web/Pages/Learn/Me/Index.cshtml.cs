@@ -9,6 +9,8 @@ public sealed class BeneficiarySpaceModel(Api api, Lang lang) : WebPage(api, lan
     public IReadOnlyList<Enrollment> Enrollments { get; private set; } = [];
     public IReadOnlyList<PreRegistration> PreRegistrations { get; private set; } = [];
     public IReadOnlyList<Notification> Notifications { get; private set; } = [];
+    /// <summary>Open pauses of the centres the beneficiary applied to.</summary>
+    public IReadOnlyList<PauseBanner> Pauses { get; private set; } = [];
     public IReadOnlyDictionary<Guid, LearningProgress> Progress { get; private set; } = new Dictionary<Guid, LearningProgress>();
     private Dictionary<Guid, CourseSummary> _courses = [];
 
@@ -21,9 +23,11 @@ public sealed class BeneficiarySpaceModel(Api api, Lang lang) : WebPage(api, lan
         var pre = Api.GetAsync<PreRegistration[]>(Services.Enrollment, "/me/pre-registrations", Ct);
         var notifications = Api.GetAsync<Page<Notification>>(Services.Enrollment, "/me/notifications?pageSize=10", Ct);
         var courses = Api.GetAsync<Page<CourseSummary>>(Services.Courses, "/courses?pageSize=100", Ct);
+        var pauses = Api.GetAsync<PauseBanner[]>(Services.Enrollment, "/me/centre-pauses", Ct);
         Enrollments = await enrollments;
         PreRegistrations = await pre;
         Notifications = (await notifications).Items;
+        Pauses = await pauses;
         _courses = (await courses).Items.ToDictionary(c => c.Id);
         var learning = Enrollments.Where(e => e.Status is "Seated" or "Completed").ToList();
         var progress = await Task.WhenAll(learning.Select(e => Api.GetAsync<LearningProgress>(Services.Enrollment, $"/enrollments/{e.Id}/progress", Ct)));

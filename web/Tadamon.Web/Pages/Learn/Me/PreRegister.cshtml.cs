@@ -15,6 +15,7 @@ public sealed class PreRegisterModel(Api api, Lang lang) : WebPage(api, lang)
     [BindProperty] public string? GuardianPhone { get; set; }
     [BindProperty] public string[] Needs { get; set; } = [];
     public Backend.Course Course { get; private set; } = null!;
+    public PauseBanner? Pause { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -43,6 +44,8 @@ public sealed class PreRegisterModel(Api api, Lang lang) : WebPage(api, lang)
     {
         if (await Api.FindAsync<Backend.Course>(Services.Courses, $"/courses/{id}", Ct) is not { } course) return false;
         Course = course;
+        // Enrollment's banner for the centre: a paused centre still takes pre-registrations, and says so.
+        Pause = await Api.FindAsync<PauseBanner>(Services.Enrollment, $"/centres/{course.CentreId}/pause-banner", Ct);
         return true;
     }
 }
