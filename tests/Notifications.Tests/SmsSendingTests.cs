@@ -5,6 +5,7 @@ using StandardWebhooks;
 using Tadamon.Notifications.Apis;
 using Tadamon.Notifications.Model;
 using Tadamon.SmsSandbox;
+using Tadamon.TestSupport;
 
 namespace Tadamon.Notifications.Tests;
 
@@ -92,7 +93,7 @@ public sealed class SmsSendingTests(NotificationsFactory notifications) : IClass
         }
         Assert.Equal(3, failed.Attempts);
         Assert.StartsWith("Given up after 3 attempts", failed.LastError);
-        var listed = await notifications.Operator.GetFromJsonAsync<Page<SmsMessagesApi.SmsView>>($"/sms?state=Failed&personId={person}");
+        var listed = await notifications.Operator.GetFromJsonAsync<Page<SmsMessagesApi.SmsView>>($"/sms?state=Failed&personId={person}", NotificationsFactory.Json);
         Assert.Equal(failed.Id, Assert.Single(listed!.Items).Id);
 
         Assert.Equal(HttpStatusCode.NoContent, (await notifications.Operator.PostAsync($"/sms/{failed.Id}/replay", null)).StatusCode);

@@ -39,7 +39,7 @@ public sealed class SmsDesk(NotificationsDbContext db, IOptions<SmsOptions> opti
         {
             NotificationId = notificationId, PersonId = personId, Kind = kind, Phone = to ?? "", Language = language,
             Text = text.Length > MaxTextLength ? text[..(MaxTextLength - 1)] + "…" : text,
-            CreatedAt = now, DueAt = QuietHours.NextAllowed(now),
+            CreatedAt = now, DueAt = options.Value.AllowedFrom(now),
             State = withheld is null ? SmsState.Pending : SmsState.Withheld, LastError = withheld,
         });
     }

@@ -53,7 +53,7 @@ public sealed class SmsDispatcher(IServiceScopeFactory scopes, IOptions<SmsOptio
         var contacts = await PeopleOfAsync(db, due, ct);
         foreach (var sms in due)
         {
-            var allowedAt = QuietHours.NextAllowed(now);
+            var allowedAt = settings.AllowedFrom(now);
             if (allowedAt > now)
             {
                 sms.DueAt = allowedAt; // held, not failed: no attempt is counted
@@ -85,7 +85,7 @@ public sealed class SmsDispatcher(IServiceScopeFactory scopes, IOptions<SmsOptio
             else
             {
                 sms.LastError = Trim(result.Error);
-                sms.DueAt = QuietHours.NextAllowed(now + Backoff(sms.Attempts, settings));
+                sms.DueAt = settings.AllowedFrom(now + Backoff(sms.Attempts, settings));
             }
         }
         await db.SaveChangesAsync(ct);

@@ -22,6 +22,15 @@ public sealed class SmsOptions
     /// <summary>The keys delivery reports and replies are signed with (two during a rotation).</summary>
     public List<string> WebhookSecrets { get; set; } = [];
 
+    /// <summary>
+    /// Hold SMS through Morocco's quiet hours (21:00–08:00). Off only where the whole platform is tested at any
+    /// hour of the day (the end-to-end and fault suites); never in production.
+    /// </summary>
+    public bool HoldInQuietHours { get; set; } = true;
+
+    /// <summary>The first moment from <paramref name="instant"/> an SMS may go out.</summary>
+    public DateTimeOffset AllowedFrom(DateTimeOffset instant) => HoldInQuietHours ? QuietHours.NextAllowed(instant) : instant;
+
     /// <summary>The in-app notification kinds also sent by SMS; the others stay in the app.</summary>
     public List<string> Kinds { get; set; } = [];
 }
