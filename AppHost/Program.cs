@@ -65,6 +65,36 @@ var courses = builder.AddProject<Projects.Courses_Api>("courses").WithDatabaseAn
     .WithReference(identity).WithDemoDataCommand()
     .WaitFor(enrollment);
 
+// The SMS gateway, played by the sandbox on a developer's machine: notifications sends through its HTTP API and
+// verifies its delivery reports and phone replies with the shared key (generated into the state folder).
+var smsSecret = builder.AddStateSecret("sms-webhook-secret", Path.Combine(infra.StateDirectory, "sms"), "webhook.secret",
+    StateSecrets.NewWebhookSecret);
+var smsGateway = builder.AddProject<Projects.SmsSandbox>("sms-sandbox")
+    .WithDirectEndpoint()
+    .WithHttpHealthCheck("/health")
+    .WithEnvironment("Sandbox__SigningSecret", smsSecret)
+    .WithEnvironment("Sandbox__ReportDelay", builder.Configuration["Sms:ReportDelay"] ?? "00:00:01")
+    // Dashboard buttons to make the gateway misbehave on purpose and watch notifications cope.
+    .WithHttpCommand("/control/faults/outage", "SMS: outage on/off", commandName: "sms-outage")
+    .WithHttpCommand("/control/faults/slow", "SMS: slow answers on/off", commandName: "sms-slow")
+    .WithHttpCommand("/control/faults/duplicate-reports", "SMS: duplicate delivery reports on/off", commandName: "sms-duplicate-reports")
+    .WithHttpCommand("/control/faults/fail-next-delivery", "SMS: fail the next delivery", commandName: "sms-fail-delivery")
+    .WithHttpCommand("/control/faults/reset", "SMS: behave again", commandName: "sms-reset");
+// What people must hear about, by SMS: enrollment's notices and parcels out for delivery. Enrollment and orders
+// publish what it consumes, so they wait for its queues (see catalog and orders above).
+var notifications = builder.AddProject<Projects.Notifications_Api>("notifications").WithDatabaseAndBroker(infra, "notificationsdb")
+    .WithReference(identity)
+    .WithReference(smsGateway).WaitFor(smsGateway)
+    .WithEnvironment("Sms__GatewayUrl", "http://sms-sandbox")
+    .WithEnvironment("Sms__WebhookSecrets__0", smsSecret);
+foreach (var (key, value) in builder.Configuration.GetSection("Sms").AsEnumerable(makePathsRelative: true))
+{
+    // Tests shorten the retries (Sms:FirstRetryDelay...) as they speed the courier up.
+    if (value is not null && key != "ReportDelay") notifications.WithEnvironment($"Sms__{key.Replace(":", "__")}", value);
+}
+enrollment.WaitFor(notifications);
+orders.WaitFor(notifications);
+
 // The market (/) and the digital window (/learn): pages rendered on the server, which call the services as the
 // signed-in person. Its cookie keys live in its own database (webdb), encrypted with a certificate, so every replica
 // reads the others' cookies and a restart signs nobody out.
@@ -85,6 +115,7 @@ var web = builder.AddProject<Projects.Tadamon_Web>("web")
     .WithMigrationStep(infra)
     .WithScaledOut(replicas);
 foreach (var server in infra.Servers) web.WaitFor(server);
+web.WithReference(notifications);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithScaledOut(replicas, portSetting: "Endpoints:GatewayPort")
@@ -100,6 +131,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithService(courses)
     .WithService(enrollment)
     .WithService(web);
+gateway.WithService(notifications);
 // The gateway's abuse limits can be set from the AppHost's configuration (a load test lifts them this way).
 foreach (var (key, value) in builder.Configuration.GetSection("Gateway:RateLimits").AsEnumerable(makePathsRelative: true))
 {
@@ -108,6 +140,9 @@ foreach (var (key, value) in builder.Configuration.GetSection("Gateway:RateLimit
 
 // The courier calls the platform's public webhook URL, as the real one would.
 courier.WithEnvironment("Sandbox__WebhookUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/webhooks/courier"));
+// So does the SMS gateway, for its delivery reports and the replies phones send.
+smsGateway.WithEnvironment("Sandbox__DeliveryReportUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/webhooks/sms/delivery-reports"))
+    .WithEnvironment("Sandbox__InboundUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/webhooks/sms/replies"));
 
 // Before the migration steps, which take their service's environment.
 builder.ForwardToEveryProject("Telemetry:TraceSampleRatio", "Catalog:MarketCacheSeconds");

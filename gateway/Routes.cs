@@ -7,7 +7,7 @@ namespace Tadamon.Gateway;
 public static class Routes
 {
     /// <summary>Each service is reached at <c>/api/{name}/...</c> and resolved by service discovery as <c>http://{name}</c>.</summary>
-    public static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement"];
+    public static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement", "notifications"];
 
     public const string TokenPath = "/api/identity/connect/token";
     /// <summary>Where a login name and password are posted: the token endpoint and the web's sign-in form.</summary>
@@ -53,6 +53,15 @@ public static class Routes
             RouteId = "courier-webhooks",
             ClusterId = "shipping",
             Match = new RouteMatch { Path = "/webhooks/courier/{**rest}" },
+            RateLimiterPolicy = RateLimits.Webhooks,
+        });
+
+        // The SMS gateway signs its delivery reports and phone replies; notifications checks the signature.
+        routes.Add(new RouteConfig
+        {
+            RouteId = "sms-webhooks",
+            ClusterId = "notifications",
+            Match = new RouteMatch { Path = "/webhooks/sms/{**rest}" },
             RateLimiterPolicy = RateLimits.Webhooks,
         });
 

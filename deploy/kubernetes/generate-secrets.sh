@@ -5,7 +5,8 @@
 # For a first installation. The values are written once: keep DEST/overlays/OVERLAY/secrets/*.env in your vault and
 # fill later releases from it (new database passwords would be set on the roles while running pods keep the old).
 # Made here: database passwords, identity's token keys, the web's key-protection certificate. Given by the partner courier (production):
-# COURIER_WEBHOOK_SECRET in the environment; the dev overlay gets a fresh one for the courier sandbox.
+# COURIER_WEBHOOK_SECRET in the environment; the dev overlay gets a fresh one for the courier sandbox. Given by the SMS
+# gateway (production): SMS_WEBHOOK_SECRET; the dev overlay gets a fresh one for the SMS sandbox.
 set -euo pipefail
 [[ $# -eq 2 ]] || { echo "usage: $0 dev|production DEST" >&2; exit 2; }
 overlay=$1 dest=$2
@@ -37,6 +38,11 @@ value_for() { # file key
       if [[ -n ${COURIER_WEBHOOK_SECRET:-} ]]; then printf '%s' "$COURIER_WEBHOOK_SECRET"
       elif [[ $overlay == dev ]]; then printf 'whsec_%s' "$(openssl rand -base64 32)"
       else echo "COURIER_WEBHOOK_SECRET is not set: the partner courier gives it" >&2; return 1
+      fi ;;
+    sms-partner.env:webhook-secret)
+      if [[ -n ${SMS_WEBHOOK_SECRET:-} ]]; then printf '%s' "$SMS_WEBHOOK_SECRET"
+      elif [[ $overlay == dev ]]; then printf 'whsec_%s' "$(openssl rand -base64 32)"
+      else echo "SMS_WEBHOOK_SECRET is not set: the SMS gateway gives it" >&2; return 1
       fi ;;
     *) echo "do not know how to make $2 of $1" >&2; return 1 ;;
   esac

@@ -31,7 +31,11 @@ public class GeneratedSecretsTests
             Assert.Equal(Directory.GetFiles(secrets, "*-db.env").Length, passwords.Count);
             Assert.All(passwords, p => Assert.Matches("^[0-9a-f]{48}$", p));
             Assert.Equal(passwords.Count, passwords.Distinct().Count());
-            Assert.StartsWith("whsec_", values["webhook-secret"].Single(), StringComparison.Ordinal);
+            // partners' webhook keys (the courier's, the SMS gateway's): Standard Webhooks keys, one each
+            var webhookSecrets = values["webhook-secret"].ToList();
+            Assert.Equal(2, webhookSecrets.Count);
+            Assert.All(webhookSecrets, k => Assert.StartsWith("whsec_", k, StringComparison.Ordinal));
+            Assert.Equal(webhookSecrets.Count, webhookSecrets.Distinct().Count());
             // the copy renders with its values; the checkout's files stay empty (RenderedOverlayTests)
             Assert.Contains("signing-key: ", Repository.Render(Path.Combine(destination, "overlays", "dev")), StringComparison.Ordinal);
         }

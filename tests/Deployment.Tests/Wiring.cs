@@ -11,7 +11,7 @@ namespace Tadamon.Deployment.Tests;
 public static partial class Wiring
 {
     /// <summary>Deployments that stand in for a partner on a developer's cluster and never run in production.</summary>
-    public static readonly string[] Sandboxes = ["courier-sandbox"];
+    public static readonly string[] Sandboxes = ["courier-sandbox", "sms-sandbox"];
 
     public static IReadOnlyList<string> Problems(Manifest m, string overlay, IReadOnlyList<AppHostResource> appHost,
         IReadOnlyDictionary<string, string> imageProjects) =>

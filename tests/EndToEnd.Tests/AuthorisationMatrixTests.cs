@@ -15,7 +15,7 @@ namespace Tadamon.EndToEnd.Tests;
 [Collection("platform")]
 public sealed class AuthorisationMatrixTests(PlatformFixture platform)
 {
-    private static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement"];
+    private static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement", "notifications"];
 
     [Fact]
     public async Task Every_endpoint_Should_answer_each_role_and_no_token_as_the_access_rules_say_through_the_gateway_and_directly()

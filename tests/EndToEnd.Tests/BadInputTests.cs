@@ -14,7 +14,7 @@ namespace Tadamon.EndToEnd.Tests;
 [Collection("platform")]
 public sealed class BadInputTests(PlatformFixture platform)
 {
-    private static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement"];
+    private static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement", "notifications"];
 
     private static readonly (string Name, string Body)[] Bodies =
     [

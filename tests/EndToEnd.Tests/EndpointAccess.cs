@@ -88,6 +88,9 @@ public static class EndpointAccess
         ["MyNotifications"] = SignedIn, ["MarkNotificationRead"] = SignedIn,
         ["SubmitPreRegistration"] = Only(Beneficiary), ["GetPreRegistration"] = Scoped([Beneficiary, .. CentreRunners]),
         ["ReplyToInformationRequest"] = Scoped(Beneficiary), ["MyPreRegistrations"] = Only(Beneficiary),
+        // notifications
+        ["MySmsSettings"] = SignedIn, ["SetMySmsSettings"] = SignedIn, ["ListSms"] = Only(Operator), ["ReplaySms"] = Only(Operator),
+        ["ReceiveSmsDeliveryReport"] = new(null, Signed: true), ["ReceiveSmsReply"] = new(null, Signed: true),
         // every service
         ["ListDeadLetters"] = Only(Operator), ["ReplayDeadLetter"] = Only(Operator),
         ["ReplayAllDeadLetters"] = Only(Operator), ["DiscardDeadLetter"] = Only(Operator),

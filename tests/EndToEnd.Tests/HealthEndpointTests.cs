@@ -12,7 +12,7 @@ namespace Tadamon.EndToEnd.Tests;
 [Collection("platform")]
 public sealed class HealthEndpointTests(PlatformFixture platform)
 {
-    private static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement"];
+    private static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement", "notifications"];
 
     [Fact]
     public async Task Health_Should_give_anyone_a_bare_status_and_an_operator_the_checks()

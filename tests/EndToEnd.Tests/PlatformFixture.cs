@@ -50,7 +50,8 @@ public class PlatformFixture : IAsyncLifetime
         _platform = await RunningPlatform.StartAsync<Projects.AppHost>("e2e",
             TimeSpan.FromMinutes(int.TryParse(Environment.GetEnvironmentVariable("TADAMON_E2E_START_MINUTES"), out var minutes) ? minutes : 8),
             // The courier remits only when a test asks (SettlementJourneyTests), so a statement never lands mid-test.
-            ["Courier:RemittanceCycle=00:00:00", $"Replicas={Replicas}", .. _settings]);
+            // SMS go out at any hour here: the suite runs at night too (quiet hours have their own tests in Notifications.Tests).
+            ["Courier:RemittanceCycle=00:00:00", $"Replicas={Replicas}", "Sms:HoldInQuietHours=false", .. _settings]);
 
     public async Task DisposeAsync()
     {

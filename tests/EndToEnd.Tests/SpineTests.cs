@@ -10,7 +10,7 @@ namespace Tadamon.EndToEnd.Tests;
 [Collection("platform")]
 public sealed class SpineTests(PlatformFixture platform)
 {
-    public static TheoryData<string> Services => new() { "identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement" };
+    public static TheoryData<string> Services => new() { "identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement", "notifications" };
 
     [Theory]
     [MemberData(nameof(Services))]

@@ -23,7 +23,7 @@ public sealed class Invariants(ResilientPlatform platform, ITestOutputHelper out
         return connection;
     }
 
-    private async Task<List<T>> QueryAsync<T>(string database, string sql, Func<NpgsqlDataReader, T> row, params (string Name, object Value)[] parameters)
+    public async Task<List<T>> QueryAsync<T>(string database, string sql, Func<NpgsqlDataReader, T> row, params (string Name, object Value)[] parameters)
     {
         await using var connection = await OpenAsync(database);
         await using var command = new NpgsqlCommand(sql, connection);

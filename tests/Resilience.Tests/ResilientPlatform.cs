@@ -15,9 +15,9 @@ public sealed class ResilienceCollection : ICollectionFixture<ResilientPlatform>
 /// </summary>
 public sealed class ResilientPlatform : IAsyncLifetime
 {
-    public static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement"];
+    public static readonly string[] Services = ["identity", "catalog", "orders", "shipping", "courses", "enrollment", "settlement", "notifications"];
     public const int Replicas = 2;
-    public static readonly string[] Databases = ["catalogdb", "ordersdb", "shippingdb", "coursesdb", "enrollmentdb", "settlementdb"];
+    public static readonly string[] Databases = ["catalogdb", "ordersdb", "shippingdb", "coursesdb", "enrollmentdb", "settlementdb", "notificationsdb"];
 
     private RunningPlatform? _platform;
 
@@ -40,7 +40,9 @@ public sealed class ResilientPlatform : IAsyncLifetime
             "Courier:RemittanceCycle=00:00:05",
             // Two copies of each busy service (orders, catalog, shipping, enrollment, courses, web, gateway), as
             // production runs them: a crash kills one copy, and the other must carry its work.
-            $"Replicas={Replicas}");
+            $"Replicas={Replicas}",
+            // SMS at any hour (the suite runs at night too); retries after a gateway outage within seconds.
+            "Sms:HoldInQuietHours=false", "Sms:FirstRetryDelay=00:00:01", "Sms:MaxRetryDelay=00:00:04", "Sms:MaxAttempts=20");
         Logins = new Logins(Platform.Gateway);
         Gateway = new Gateway(Platform.Gateway, Logins, History);
 

@@ -85,9 +85,17 @@ public static class SeatDesk
         }
     }
 
-    public static void Notify(EnrollmentDbContext db, string beneficiaryId, NotificationKind kind, Guid? courseId, DateTimeOffset now, string fr, string ar) =>
-        db.Notifications.Add(new Notification
+    /// <summary>
+    /// The one place an in-app message is written. It is announced in the same transaction (outbox) so
+    /// notifications can also send it by SMS, once per message id.
+    /// </summary>
+    public static void Notify(EnrollmentDbContext db, string beneficiaryId, NotificationKind kind, Guid? courseId, DateTimeOffset now, string fr, string ar)
+    {
+        var notification = new Notification
         {
             BeneficiaryId = beneficiaryId, Kind = kind, CourseId = courseId, TextFr = fr, TextAr = ar, CreatedAt = now,
-        });
+        };
+        db.Notifications.Add(notification);
+        db.AddIntegrationEvent(new BeneficiaryNotified(notification.Id, beneficiaryId, kind.ToString(), courseId, ar, fr) { OccurredAt = now });
+    }
 }

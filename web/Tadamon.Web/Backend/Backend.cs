@@ -18,7 +18,8 @@ public static class Services
     public const string Courses = "courses";
     public const string Enrollment = "enrollment";
     public const string Settlement = "settlement";
-    public static readonly string[] All = [Identity, Catalog, Orders, Shipping, Courses, Enrollment, Settlement];
+    public const string Notifications = "notifications";
+    public static readonly string[] All = [Identity, Catalog, Orders, Shipping, Courses, Enrollment, Settlement, Notifications];
 }
 
 /// <summary>
