@@ -20,5 +20,5 @@ app.MapNotificationsApi();
 app.MapCentreViewsApi();
 
 // Started as the migration step (--migrate): the database is ready, nothing to serve.
-if (await app.MigrateDatabaseAsync<EnrollmentDbContext>()) return;
+if (await app.MigrateDatabaseAsync<EnrollmentDbContext>(DemoCertificate.SeedAsync)) return;
 app.Run();
