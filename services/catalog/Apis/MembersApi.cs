@@ -126,25 +126,24 @@ public static class MembersApi
     private static async Task<(CooperativeMember, Cooperative)?> FindOwnInvitationAsync(string code, CatalogServices services, bool track, CancellationToken ct)
     {
         var normalised = CooperativeMember.Normalise(code);
+        // Two queries: AsNoTracking anywhere in one query would leave the member untracked, and a consent unsaved.
         var members = track ? services.Db.CooperativeMembers : services.Db.CooperativeMembers.AsNoTracking();
-        var found = await (from m in members
-                           where m.InvitationCode == normalised
-                           join c in services.Db.Cooperatives.AsNoTracking() on m.CooperativeId equals c.Id
-                           select new { m, c }).FirstOrDefaultAsync(ct);
-        if (found is null) return null;
-        var mine = found.m.IsOpenInvitation || (found.m.BeneficiaryId == services.Caller.UserId && found.m.LeftAt is null);
-        return mine ? (found.m, found.c) : null;
+        var member = await members.FirstOrDefaultAsync(m => m.InvitationCode == normalised, ct);
+        if (member is null || !(member.IsOpenInvitation || (member.BeneficiaryId == services.Caller.UserId && member.LeftAt is null))) return null;
+        var cooperative = await services.Db.Cooperatives.AsNoTracking().FirstAsync(c => c.Id == member.CooperativeId, ct);
+        return (member, cooperative);
     }
 
     private static InvitationResponse ToInvitation(CooperativeMember m, Cooperative c) =>
         new(m.InvitationCode, c.Id, c.NameAr, c.NameFr, m.DisplayName, m.InvitedAt, m.State);
 
     private static async Task<Results<Ok<InvitationResponse>, ProblemHttpResult>> FindInvitation(string code, [AsParameters] CatalogServices services, CancellationToken ct) =>
-        await FindOwnInvitationAsync(code, services, track: false, ct) is var (m, c) ? TypedResults.Ok(ToInvitation(m, c)) : InvitationNotFound(services.Http);
+        await FindOwnInvitationAsync(code, services, track: false, ct) is { } found ? TypedResults.Ok(ToInvitation(found.Item1, found.Item2)) : InvitationNotFound(services.Http);
 
     private static async Task<Results<Ok<MembershipResponse>, ProblemHttpResult>> Consent(string code, [AsParameters] CatalogServices services, CancellationToken ct)
     {
-        if (await FindOwnInvitationAsync(code, services, track: true, ct) is not var (member, cooperative)) return InvitationNotFound(services.Http);
+        if (await FindOwnInvitationAsync(code, services, track: true, ct) is not { } found) return InvitationNotFound(services.Http);
+        var (member, cooperative) = found;
         var me = services.Caller.UserId!;
         if (member.IsOpenInvitation) // else they already consented with this code: answering again changes nothing
         {
@@ -167,14 +166,11 @@ public static class MembersApi
     private static async Task<Results<Ok<MembershipResponse>, ProblemHttpResult>> Leave(Guid membershipId, [AsParameters] CatalogServices services, CancellationToken ct)
     {
         var me = services.Caller.UserId;
-        var found = await (from m in services.Db.CooperativeMembers
-                           where m.Id == membershipId && m.BeneficiaryId == me
-                           join c in services.Db.Cooperatives.AsNoTracking() on m.CooperativeId equals c.Id
-                           select new { m, c.NameAr, c.NameFr }).FirstOrDefaultAsync(ct);
+        var left = await services.Db.CooperativeMembers.FirstOrDefaultAsync(m => m.Id == membershipId && m.BeneficiaryId == me, ct);
         // Someone else's membership does not exist for the caller.
-        if (found is null) return Problems.Problem(services.Http, StatusCodes.Status404NotFound, "Adhésion introuvable.", "العضوية غير موجودة.", "not-found");
-        var left = found.m;
+        if (left is null) return Problems.Problem(services.Http, StatusCodes.Status404NotFound, "Adhésion introuvable.", "العضوية غير موجودة.", "not-found");
         if (left.End(MembershipEnd.Member, services.Clock.GetUtcNow())) await services.Db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new MembershipResponse(left.Id, left.CooperativeId, found.NameAr, found.NameFr, left.State, left.InvitedAt, left.ConsentedAt, left.LeftAt, left.EndedBy));
+        var cooperative = await services.Db.Cooperatives.AsNoTracking().FirstAsync(c => c.Id == left.CooperativeId, ct);
+        return TypedResults.Ok(new MembershipResponse(left.Id, left.CooperativeId, cooperative.NameAr, cooperative.NameFr, left.State, left.InvitedAt, left.ConsentedAt, left.LeftAt, left.EndedBy));
     }
 }
