@@ -44,6 +44,7 @@ public sealed class TrainedMembersTests(PlatformFixture platform, BrowserFixture
         // The manager invites a member and gets the code to hand over.
         var manager = await _site.VisitAsync(lang);
         await LogInAsync(manager, lang, "cooperative@tadamon.ma");
+        await manager.GotoAsync("/cooperative");
         await manager.GetByRole(AriaRole.Link, new() { Name = T(lang, "أعضاء التعاونية وشارة «أعضاء متكونون»", "Membres de la coopérative et badge « Membres formés »") }).ClickAsync();
         await Assertions.Expect(manager).ToHaveURLAsync(new Regex("/cooperative/members$"));
         var name = $"Zineb Ait Baha {Guid.NewGuid():N}"[..24];
