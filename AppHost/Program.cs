@@ -57,8 +57,10 @@ var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabas
 var settlement = builder.AddProject<Projects.Settlement_Api>("settlement").WithDatabaseAndBroker(infra, "settlementdb")
     .WithReference(identity)
     .WithEnvironment("Settlement__CourierWebhookSecrets__0", courierSecret);
+// Enrollment publishes the demo certificate as it starts: catalog's queues (the trained-members badge) must exist by then.
 var enrollment = builder.AddProject<Projects.Enrollment_Api>("enrollment").WithDatabaseAndBroker(infra, "enrollmentdb", replicas)
-    .WithReference(identity);
+    .WithReference(identity)
+    .WaitFor(catalog);
 // Courses publishes the demo courses as it starts: enrollment's queues must be bound by then (as with catalog and
 // orders above), or enrollment never learns of them.
 var courses = builder.AddProject<Projects.Courses_Api>("courses").WithDatabaseAndBroker(infra, "coursesdb", replicas)

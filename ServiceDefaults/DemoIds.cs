@@ -10,4 +10,7 @@ namespace Microsoft.Extensions.Hosting;
 public static class DemoIds
 {
     public static Guid Of(string key) => new(MD5.HashData(Encoding.UTF8.GetBytes("tadamon-demo:" + key)));
+
+    /// <summary>The demo beneficiary's account id is <c>Of(BeneficiaryKey)</c>: catalog and enrollment seed her membership and certificate.</summary>
+    public const string BeneficiaryKey = "beneficiary:1";
 }

@@ -16,7 +16,13 @@ app.MapDeadLetters();
 app.MapCooperativesApi();
 app.MapProductsApi();
 app.MapPhotoRenditions();
+app.MapMembersApi();
+app.MapTrainedBadgeApi();
 
 // Started as the migration step (--migrate): the database is ready, nothing to serve.
-if (await app.MigrateDatabaseAsync<CatalogDbContext>(DemoCatalog.SeedAsync)) return;
+if (await app.MigrateDatabaseAsync<CatalogDbContext>(async (db, ct) =>
+{
+    await DemoCatalog.SeedAsync(db, ct);
+    await DemoMembers.SeedAsync(db, ct);
+})) return;
 app.Run();

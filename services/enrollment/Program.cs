@@ -21,5 +21,5 @@ app.MapCentreViewsApi();
 app.MapCentrePauseBannersApi();
 
 // Started as the migration step (--migrate): the database is ready, nothing to serve.
-if (await app.MigrateDatabaseAsync<EnrollmentDbContext>()) return;
+if (await app.MigrateDatabaseAsync<EnrollmentDbContext>(DemoCertificate.SeedAsync)) return;
 app.Run();

@@ -36,4 +36,24 @@ public sealed class DemoCatalogTests(CatalogFactory catalog) : IClassFixture<Cat
         var first = await catalog.InScopeAsync((db, _) => db.Cooperatives.FirstOrDefaultAsync(c => c.Id == DemoIds.Of("cooperative:1")));
         Assert.Equal("تعاونية تيفاوين لزيت أركان", first?.NameAr);
     }
+
+    [Fact]
+    public async Task When_replicas_seed_the_demo_member_at_once_Should_make_the_demo_beneficiary_a_consenting_member_of_Tifawine_once()
+    {
+        _ = catalog.Services;
+        await SeedInOwnScopeAsync();
+        async Task SeedMembersAsync()
+        {
+            await using var scope = catalog.Services.CreateAsyncScope();
+            await DemoMembers.SeedAsync(scope.ServiceProvider.GetRequiredService<CatalogDbContext>(), default);
+        }
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(SeedMembersAsync)));
+        await SeedMembersAsync();
+
+        var members = await catalog.InScopeAsync((db, _) => db.CooperativeMembers.AsNoTracking()
+            .Where(m => m.BeneficiaryId == DemoIds.Of(DemoIds.BeneficiaryKey).ToString()).ToListAsync());
+        var member = Assert.Single(members);
+        Assert.Equal(DemoIds.Of("cooperative:1"), member.CooperativeId);
+        Assert.True(member.IsCurrent);
+    }
 }

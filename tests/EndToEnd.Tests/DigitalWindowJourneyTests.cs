@@ -11,7 +11,7 @@ namespace Tadamon.EndToEnd.Tests;
 /// enrollment learns of it through the broker, beneficiaries pre-register, learn and get a certificate anyone can check.
 /// </summary>
 [Collection("platform")]
-public sealed class DigitalWindowJourneyTests(PlatformFixture platform)
+public sealed partial class DigitalWindowJourneyTests(PlatformFixture platform)
 {
     private sealed record Who(string User, string Role, Guid? Scope = null);
 

@@ -42,6 +42,12 @@ public static class EndpointAccess
         ["ListProductPhotos"] = Scoped(CooperativeManager, Operator), ["UploadProductPhoto"] = Scoped(CooperativeManager, Operator),
         ["ReorderProductPhotos"] = Scoped(CooperativeManager, Operator), ["SetProductCover"] = Scoped(CooperativeManager, Operator),
         ["DeleteProductPhoto"] = Scoped(CooperativeManager, Operator), ["GetPhotoRendition"] = Anyone,
+        // catalog: cooperative members and the trained-members badge (invitation answered by code, own memberships only)
+        ["ListCooperativeMembers"] = Scoped(CooperativeManager, Operator), ["InviteCooperativeMember"] = Scoped(CooperativeManager, Operator),
+        ["RemoveCooperativeMember"] = Scoped(CooperativeManager, Operator),
+        ["ListMyMemberships"] = Only(Beneficiary), ["GetMembershipInvitation"] = Scoped(Beneficiary),
+        ["ConsentToMembership"] = Scoped(Beneficiary), ["LeaveCooperative"] = Scoped(Beneficiary),
+        ["ListTrainedBadges"] = Anyone, ["GetTrainedBadge"] = Anyone,
         // orders
         ["Checkout"] = Only(Buyer), ["GetPurchase"] = Only(Buyer, Operator),
         ["ListOrders"] = Only(Buyer, CooperativeManager, Operator), ["GetOrder"] = Only(Buyer, CooperativeManager, Operator),
@@ -79,6 +85,7 @@ public static class EndpointAccess
         ["GetCourseProgress"] = Scoped(CentreRunners), ["ExportCourseProgress"] = Scoped(CentreRunners),
         ["ExportPreRegistrations"] = Scoped(CentreRunners),
         ["VerifyCertificate"] = Anyone, ["PrintCertificate"] = Anyone,
+        ["RevokeCertificate"] = Scoped(CentreRunners),
         ["ReviewPreRegistrations"] = Scoped(CentreRunners), ["ApprovePreRegistration"] = Scoped(CentreRunners),
         ["RejectPreRegistration"] = Scoped(CentreRunners), ["RequestInformation"] = Scoped(CentreRunners),
         ["GetEnrollment"] = Scoped([Beneficiary, .. CentreRunners]), ["WithdrawEnrollment"] = Scoped([Beneficiary, .. CentreRunners]),

@@ -119,6 +119,7 @@ public static class Extensions
         services.AddSingleton<ReferenceData>();
         services.AddScoped<Lang>();
         services.AddScoped<Cart>();
+        services.AddScoped<TrainedBadges>();
 
         // HTML compresses about five to one: it matters most on a slow phone connection.
         services.AddResponseCompression(o =>

@@ -32,7 +32,7 @@ public static class Completion
 
         var certificate = new Certificate
         {
-            Code = Certificate.NewCode(), EnrollmentId = enrollment.Id, CourseId = course.CourseId, BeneficiaryName = enrollment.BeneficiaryName,
+            Code = Certificate.NewCode(), EnrollmentId = enrollment.Id, CourseId = course.CourseId, BeneficiaryId = enrollment.BeneficiaryId, BeneficiaryName = enrollment.BeneficiaryName,
             CourseTitleAr = course.TitleAr, CourseTitleFr = course.TitleFr, CentreNameAr = course.CentreNameAr, CentreNameFr = course.CentreNameFr,
             IssuedAt = now,
         };
@@ -40,6 +40,7 @@ public static class Completion
         enrollment.Status = EnrollmentStatus.Completed;
         enrollment.CompletedAt = now;
         db.AddIntegrationEvent(new CourseCompleted(enrollment.Id, course.CourseId, enrollment.BeneficiaryId, certificate.Code, now));
+        db.AddIntegrationEvent(CertificateMessages.Issued(certificate));
         SeatDesk.Notify(db, enrollment.BeneficiaryId, NotificationKind.CourseCompleted, course.CourseId, now,
             $"Bravo ! Vous avez terminé « {course.TitleFr} ». Votre attestation : {certificate.Code}.",
             $"مبروك! أتممتم «{course.TitleAr}». رمز شهادتكم: {certificate.Code}.");

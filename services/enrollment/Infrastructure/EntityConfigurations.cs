@@ -119,7 +119,10 @@ internal sealed class ProgressConfiguration :
         certificate.ToTable("certificates");
         certificate.HasKey(c => c.Code);
         certificate.Property(c => c.Code).HasMaxLength(20);
+        certificate.Property(c => c.BeneficiaryId).HasMaxLength(100);
         certificate.Property(c => c.BeneficiaryName).HasMaxLength(200);
+        certificate.Property(c => c.RevocationReason).HasMaxLength(500);
+        certificate.Property(c => c.RevokedBy).HasMaxLength(100);
         certificate.Property(c => c.CourseTitleAr).HasMaxLength(200);
         certificate.Property(c => c.CourseTitleFr).HasMaxLength(200);
         certificate.Property(c => c.CentreNameAr).HasMaxLength(200);

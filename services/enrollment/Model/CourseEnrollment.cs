@@ -43,12 +43,29 @@ public sealed class Certificate
     public required string Code { get; init; }
     public Guid EnrollmentId { get; init; }
     public Guid CourseId { get; init; }
+    /// <summary>The beneficiary's account: events about the certificate name them, the certificate page never does.</summary>
+    public required string BeneficiaryId { get; init; }
     public required string BeneficiaryName { get; init; }
     public required string CourseTitleAr { get; init; }
     public required string CourseTitleFr { get; init; }
     public required string CentreNameAr { get; init; }
     public required string CentreNameFr { get; init; }
     public DateTimeOffset IssuedAt { get; init; }
+    public DateTimeOffset? RevokedAt { get; private set; }
+    public string? RevocationReason { get; private set; }
+    public string? RevokedBy { get; private set; }
+
+    public bool IsValid => RevokedAt is null;
+
+    /// <summary>Withdraws the certificate for good (it stays checkable, shown as revoked). False when already revoked.</summary>
+    public bool Revoke(string reason, string by, DateTimeOffset now)
+    {
+        if (RevokedAt is not null) return false;
+        RevokedAt = now;
+        RevocationReason = reason;
+        RevokedBy = by;
+        return true;
+    }
 
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O or 1/I: codes are read aloud and typed
 

@@ -48,6 +48,7 @@ public static class DemoAccounts
         }
 
         var beneficiary = Demo(BeneficiaryLogin, "فاطمة الزهراء", Roles.Beneficiary, null, phone: true);
+        beneficiary.Id = DemoIds.Of(DemoIds.BeneficiaryKey); // catalog and enrollment seed her membership and certificate
         beneficiary.ScopeId = beneficiary.Id;
         Account[] demo =
         [

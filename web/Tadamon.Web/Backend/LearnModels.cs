@@ -68,7 +68,8 @@ public sealed record BeneficiaryProgress(Guid EnrollmentId, string BeneficiaryNa
 
 public sealed record Certificate(
     string Code, bool Valid, string BeneficiaryName, Guid CourseId, string CourseTitleAr, string CourseTitleFr,
-    string CentreNameAr, string CentreNameFr, DateTimeOffset IssuedAt, string PrintUrl);
+    string CentreNameAr, string CentreNameFr, DateTimeOffset IssuedAt, string PrintUrl,
+    DateTimeOffset? RevokedAt = null, string? RevocationReason = null);
 
 public static class LearnCodes
 {

@@ -32,6 +32,9 @@ public static class Words
         ["Created"] = ("أنشئت", "Créée"), ["Booked"] = ("محجوزة لدى الناقل", "Réservée chez le transporteur"),
         ["PickedUp"] = ("استلمها الناقل", "Enlevée"), ["InTransit"] = ("في الطريق", "En transit"),
         ["OutForDelivery"] = ("في طريق التسليم", "En cours de livraison"),
+        // cooperative members (trained-members badge)
+        ["member-Invited"] = ("مدعو، لم يقبل بعد", "Invité(e), pas encore accepté"), ["member-Member"] = ("عضو", "Membre"),
+        ["member-Ended"] = ("انتهت العضوية", "Adhésion terminée"),
         // cooperative statuses and types
         ["Applied"] = ("طلب في الانتظار", "Candidature"), ["Verified"] = ("تم التحقق", "Vérifiée"), ["Suspended"] = ("موقوفة", "Suspendue"),
         ["Women"] = ("تعاونية نسائية", "Coopérative de femmes"), ["Youth"] = ("تعاونية شبابية", "Coopérative de jeunes"),

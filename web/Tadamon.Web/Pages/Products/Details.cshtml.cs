@@ -5,11 +5,12 @@ using Tadamon.Web.Market;
 
 namespace Tadamon.Web.Pages.Products;
 
-public sealed class ProductDetailsModel(Api api, Lang lang, ReferenceData reference, Cart cart) : WebPage(api, lang)
+public sealed class ProductDetailsModel(Api api, Lang lang, ReferenceData reference, Cart cart, TrainedBadges badges) : WebPage(api, lang)
 {
     public Product Product { get; private set; } = null!;
     public Backend.Cooperative? Cooperative { get; private set; }
     public string RegionName { get; private set; } = "";
+    public TrainedBadge? Trained { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -18,6 +19,7 @@ public sealed class ProductDetailsModel(Api api, Lang lang, ReferenceData refere
         Cooperative = await Api.FindAsync<Backend.Cooperative>(Services.Catalog, $"/cooperatives/{product.CooperativeId}", Ct);
         if (Cooperative is not null && await reference.RegionAsync(Cooperative.Region, Ct) is { } region)
             RegionName = L.T(region.NameAr, region.NameFr);
+        if (Cooperative is not null) Trained = await badges.ForAsync(Cooperative.Id, Ct);
         return Page();
     }
 
