@@ -15,6 +15,7 @@ app.UseOutputCache();
 app.MapDeadLetters();
 app.MapCooperativesApi();
 app.MapProductsApi();
+app.MapProgrammeApi();
 app.MapPhotoRenditions();
 
 // Started as the migration step (--migrate): the database is ready, nothing to serve.

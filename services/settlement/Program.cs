@@ -15,6 +15,7 @@ app.MapRemittanceWebhooksApi();
 app.MapLedgerApi();
 app.MapDiscrepanciesApi();
 app.MapPayoutsApi();
+app.MapImpactApi();
 
 // Started as the migration step (--migrate): the database is ready, nothing to serve.
 if (await app.MigrateDatabaseAsync<SettlementDbContext>()) return;

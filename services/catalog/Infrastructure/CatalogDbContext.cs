@@ -10,6 +10,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Product> Products => Set<Product>();
     public DbSet<StockReservation> StockReservations => Set<StockReservation>();
     public DbSet<Photos.PhotoRendition> PhotoRenditions => Set<Photos.PhotoRendition>();
+    public DbSet<ProgrammeMembership> ProgrammeMemberships => Set<ProgrammeMembership>();
+    public DbSet<SupportAction> SupportActions => Set<SupportAction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
