@@ -42,6 +42,10 @@ public static class EndpointAccess
         ["ListProductPhotos"] = Scoped(CooperativeManager, Operator), ["UploadProductPhoto"] = Scoped(CooperativeManager, Operator),
         ["ReorderProductPhotos"] = Scoped(CooperativeManager, Operator), ["SetProductCover"] = Scoped(CooperativeManager, Operator),
         ["DeleteProductPhoto"] = Scoped(CooperativeManager, Operator), ["GetPhotoRendition"] = Anyone,
+        // catalog: the Tathmine programme
+        ["ListValueChains"] = Anyone, ["ListWeakLinks"] = Anyone, ["ListProgrammeMembers"] = Only(Operator),
+        ["GetProgrammeMembership"] = Only(Operator), ["RecordProgrammeMembership"] = Only(Operator),
+        ["RecordSupportAction"] = Only(Operator), ["EditSupportAction"] = Only(Operator),
         // orders
         ["Checkout"] = Only(Buyer), ["GetPurchase"] = Only(Buyer, Operator),
         ["ListOrders"] = Only(Buyer, CooperativeManager, Operator), ["GetOrder"] = Only(Buyer, CooperativeManager, Operator),
@@ -57,6 +61,7 @@ public static class EndpointAccess
         ["RunPayoutBatch"] = Only(Operator), ["ListPayoutBatches"] = Only(Operator), ["GetPayoutBatch"] = Only(Operator), ["MarkPayoutPaid"] = Only(Operator),
         ["ListPayouts"] = Scoped(CooperativeManager, Operator), ["GetPayout"] = Scoped(CooperativeManager, Operator),
         ["GetPayoutStatementCsv"] = Scoped(CooperativeManager, Operator),
+        ["ProgrammeImpact"] = Only(Operator), ["ProgrammeImpactCsv"] = Only(Operator),
         // courses
         ["ListCentres"] = Anyone, ["GetCentre"] = Anyone, ["CreateCentre"] = Only(Operator), ["ChangeCentreMode"] = Scoped(CentreRunners),
         ["ListCourses"] = Anyone, ["GetCourse"] = Anyone, ["CreateCourse"] = Scoped(CentreRunners),
