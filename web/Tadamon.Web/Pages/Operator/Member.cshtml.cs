@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Tadamon.Web.Backend;
 using Tadamon.Web.Localization;
@@ -31,9 +32,15 @@ public sealed class MemberModel(Api api, Lang lang) : WebPage(api, lang)
         return BackHere();
     }
 
-    public async Task<IActionResult> OnPostSupportAsync(Guid id, Guid? supportAction, string kind, DateOnly on, decimal costMad, string? notes)
+    public async Task<IActionResult> OnPostSupportAsync(Guid id, Guid? supportAction, string kind, DateOnly on, string costMad, string? notes)
     {
-        var body = new { kind, on, costMad, notes };
+        // The number input always sends a dot, whatever the page's language: read it as such, not in the request's culture.
+        if (!decimal.TryParse(costMad, NumberStyles.Number, CultureInfo.InvariantCulture, out var cost))
+        {
+            Problem = L.T("التكلفة مبلغ بالدرهم.", "Le coût est un montant en MAD.");
+            return BackHere();
+        }
+        var body = new { kind, on, costMad = cost, notes };
         var saved = supportAction is { } existing
             ? await TryAsync(() => Api.PutAsync<Unit>(Services.Catalog, $"/cooperatives/{id}/programme/support-actions/{existing}", body, Ct))
             : await TryAsync(() => Api.PostAsync<Unit>(Services.Catalog, $"/cooperatives/{id}/programme/support-actions", body, Ct));
