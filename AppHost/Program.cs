@@ -57,6 +57,9 @@ var shipping = builder.AddProject<Projects.Shipping_Api>("shipping").WithDatabas
 var settlement = builder.AddProject<Projects.Settlement_Api>("settlement").WithDatabaseAndBroker(infra, "settlementdb")
     .WithReference(identity)
     .WithEnvironment("Settlement__CourierWebhookSecrets__0", courierSecret);
+// Catalog announces every demo seller's profile (region, value chain, Tathmine membership) as it starts: settlement's
+// queue for them must be bound by then, as orders' is.
+catalog.WaitFor(settlement);
 // Enrollment publishes the demo certificate as it starts: catalog's queues (the trained-members badge) must exist by then.
 var enrollment = builder.AddProject<Projects.Enrollment_Api>("enrollment").WithDatabaseAndBroker(infra, "enrollmentdb", replicas)
     .WithReference(identity)

@@ -15,6 +15,7 @@ app.UseOutputCache();
 app.MapDeadLetters();
 app.MapCooperativesApi();
 app.MapProductsApi();
+app.MapProgrammeApi();
 app.MapPhotoRenditions();
 app.MapMembersApi();
 app.MapTrainedBadgeApi();

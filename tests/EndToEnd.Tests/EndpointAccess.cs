@@ -48,6 +48,10 @@ public static class EndpointAccess
         ["ListMyMemberships"] = Only(Beneficiary), ["GetMembershipInvitation"] = Scoped(Beneficiary),
         ["ConsentToMembership"] = Scoped(Beneficiary), ["LeaveCooperative"] = Scoped(Beneficiary),
         ["ListTrainedBadges"] = Anyone, ["GetTrainedBadge"] = Anyone,
+        // catalog: the Tathmine programme
+        ["ListValueChains"] = Anyone, ["ListWeakLinks"] = Anyone, ["ListProgrammeMembers"] = Only(Operator),
+        ["GetProgrammeMembership"] = Only(Operator), ["RecordProgrammeMembership"] = Only(Operator),
+        ["RecordSupportAction"] = Only(Operator), ["EditSupportAction"] = Only(Operator),
         // orders
         ["Checkout"] = Only(Buyer), ["GetPurchase"] = Only(Buyer, Operator),
         ["ListOrders"] = Only(Buyer, CooperativeManager, Operator), ["GetOrder"] = Only(Buyer, CooperativeManager, Operator),
@@ -63,6 +67,7 @@ public static class EndpointAccess
         ["RunPayoutBatch"] = Only(Operator), ["ListPayoutBatches"] = Only(Operator), ["GetPayoutBatch"] = Only(Operator), ["MarkPayoutPaid"] = Only(Operator),
         ["ListPayouts"] = Scoped(CooperativeManager, Operator), ["GetPayout"] = Scoped(CooperativeManager, Operator),
         ["GetPayoutStatementCsv"] = Scoped(CooperativeManager, Operator),
+        ["ProgrammeImpact"] = Only(Operator), ["ProgrammeImpactCsv"] = Only(Operator),
         // courses
         ["ListCentres"] = Anyone, ["GetCentre"] = Anyone, ["CreateCentre"] = Only(Operator), ["ChangeCentreMode"] = Scoped(CentreRunners),
         ["ListCourses"] = Anyone, ["GetCourse"] = Anyone, ["CreateCourse"] = Scoped(CentreRunners),

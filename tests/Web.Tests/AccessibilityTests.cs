@@ -34,6 +34,9 @@ public sealed class AccessibilityTests(PlatformFixture platform, BrowserFixture 
     [InlineData("ar", "cooperative@tadamon.ma", "/cooperative")]
     [InlineData("fr", "operateur@tadamon.ma", "/operator")]
     [InlineData("ar", "operateur@tadamon.ma", "/operator/settlement")]
+    [InlineData("ar", "operateur@tadamon.ma", "/operator/impact")]
+    [InlineData("fr", "operateur@tadamon.ma", "/operator/impact")]
+    [InlineData("fr", "operateur@tadamon.ma", "/operator/programme")]
     [InlineData("ar", "centre@tadamon.ma", "/learn/centre")]
     [InlineData("fr", "0612345678", "/learn/me")]
     public async Task Each_role_s_space_meets_WCAG_2_1_AA(string lang, string login, string space)

@@ -39,17 +39,26 @@ public static class CooperativesApi
         CooperativeType Type,
         [MaxLength(10)] string[]? ProductFamilies,
         [Required, RegularExpression(@"^(\+212|0)[5-7]\d{8}$")] string ContactPhone,
-        [EmailAddress] string? ContactEmail);
+        [EmailAddress] string? ContactEmail,
+        SellerType SellerType = SellerType.Cooperative);
 
     public sealed record SuspendRequest([Required, StringLength(500, MinimumLength = 5)] string Reason);
 
     public sealed record CooperativeResponse(
         Guid Id, string NameAr, string NameFr, string Region, string Province, string Type, string[] ProductFamilies,
-        string Status, string? SuspensionReason, DateTimeOffset AppliedAt, DateTimeOffset? VerifiedAt);
+        string Status, string? SuspensionReason, DateTimeOffset AppliedAt, DateTimeOffset? VerifiedAt,
+        string SellerType = nameof(Model.SellerType.Cooperative), ProgrammeBadge? Programme = null);
 
-    private static CooperativeResponse ToResponse(Cooperative c) => new(
+    /// <summary>
+    /// What the public sees of a seller's programme membership: the programme, its value chain and since when. The
+    /// diagnosis (its weak links) and what the support cost are the agency's working notes, for operators only.
+    /// </summary>
+    public sealed record ProgrammeBadge(string Code, string ValueChain, DateOnly Since);
+
+    private static CooperativeResponse ToResponse(Cooperative c, ProgrammeMembership? membership = null) => new(
         c.Id, c.NameAr, c.NameFr, c.Region, c.Province, c.Type.ToString(), [.. c.ProductFamilies],
-        c.Status.ToString(), c.SuspensionReason, c.AppliedAt, c.VerifiedAt);
+        c.Status.ToString(), c.SuspensionReason, c.AppliedAt, c.VerifiedAt, c.SellerType.ToString(),
+        membership is null ? null : new ProgrammeBadge(membership.Programme, membership.ValueChain, membership.JoinedOn));
 
     private static async Task<Ok<Page<CooperativeResponse>>> List(
         [AsParameters] CatalogServices services, string? region, CooperativeType? type, CooperativeStatus? status,
@@ -67,7 +76,7 @@ public static class CooperativesApi
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(c => c.NameFr).ThenBy(c => c.Id)
             .Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<CooperativeResponse>(items.Select(ToResponse).ToList(), number, size, total));
+        return TypedResults.Ok(new Page<CooperativeResponse>(items.Select(c => ToResponse(c)).ToList(), number, size, total));
     }
 
     private static async Task<Results<Ok<CooperativeResponse>, NotFound>> Get(Guid id, [AsParameters] CatalogServices services, CancellationToken ct)
@@ -75,7 +84,8 @@ public static class CooperativesApi
         var cooperative = await services.Db.Cooperatives.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         // An application or a suspension is not public: outsiders see no such cooperative.
         if (cooperative is null || (!cooperative.IsSelling && !services.CanManage(id))) return TypedResults.NotFound();
-        return TypedResults.Ok(ToResponse(cooperative));
+        var membership = await services.Db.ProgrammeMemberships.AsNoTracking().FirstOrDefaultAsync(m => m.CooperativeId == id, ct);
+        return TypedResults.Ok(ToResponse(cooperative, membership));
     }
 
     public sealed record StockedProduct(ProductResponse Product, int StockReserved, DateTimeOffset UpdatedAt);
@@ -100,11 +110,13 @@ public static class CooperativesApi
             return Problems.Invalid(services.Http, nameof(request.Region), "Région inconnue.", "جهة غير معروفة.");
         if (!Enum.IsDefined(request.Type))
             return Problems.Invalid(services.Http, nameof(request.Type), "Type de coopérative inconnu.", "نوع تعاونية غير معروف.");
+        if (!Enum.IsDefined(request.SellerType))
+            return Problems.Invalid(services.Http, nameof(request.SellerType), "Type de vendeur inconnu.", "نوع البائع غير معروف.");
 
         var cooperative = new Cooperative
         {
             NameAr = request.NameAr.Trim(), NameFr = request.NameFr.Trim(), Region = request.Region,
-            Province = request.Province.Trim(), Type = request.Type,
+            Province = request.Province.Trim(), Type = request.Type, SellerType = request.SellerType,
             ProductFamilies = (request.ProductFamilies ?? []).Select(f => f.Trim()).Where(f => f.Length > 0).Distinct().ToList(),
             ContactPhone = request.ContactPhone, ContactEmail = request.ContactEmail, AppliedBy = services.Caller.UserId,
         };
@@ -123,6 +135,7 @@ public static class CooperativesApi
         if (cooperative.Verify(services.Clock.GetUtcNow()))
         {
             services.Db.AddIntegrationEvent(new CooperativeVerified(cooperative.Id, cooperative.NameAr, cooperative.NameFr, cooperative.Region));
+            await CooperativeProfiles.AnnounceAsync(services.Db, cooperative, ct);
             await services.Db.SaveChangesAsync(ct);
         }
         return TypedResults.Ok(ToResponse(cooperative));

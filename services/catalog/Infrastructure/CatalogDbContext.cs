@@ -12,6 +12,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Photos.PhotoRendition> PhotoRenditions => Set<Photos.PhotoRendition>();
     public DbSet<CooperativeMember> CooperativeMembers => Set<CooperativeMember>();
     public DbSet<MemberCertificate> MemberCertificates => Set<MemberCertificate>();
+    public DbSet<ProgrammeMembership> ProgrammeMemberships => Set<ProgrammeMembership>();
+    public DbSet<SupportAction> SupportActions => Set<SupportAction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -41,6 +41,9 @@ internal sealed class CooperativeConfiguration : IEntityTypeConfiguration<Cooper
         cooperative.Property(c => c.Region).HasMaxLength(40);
         cooperative.Property(c => c.Province).HasMaxLength(100);
         cooperative.Property(c => c.Type).HasConversion<string>().HasMaxLength(30);
+        cooperative.Property(c => c.SellerType).HasConversion<string>().HasMaxLength(30);
+        // Two operators changing one profile at once: the second save fails rather than send the same version twice.
+        cooperative.Property(c => c.ProfileVersion).IsConcurrencyToken();
         cooperative.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         cooperative.Property(c => c.SuspensionReason).HasMaxLength(500);
         cooperative.Property(c => c.ContactPhone).HasMaxLength(20);

@@ -1,6 +1,10 @@
 namespace Tadamon.Catalog.Model;
 
-public enum CooperativeType { Women, Youth, Mixed, VerySmallEnterprise }
+/// <summary>Who the seller's members are; a small or very small enterprise keeps this character too (a women-led TPE).</summary>
+public enum CooperativeType { Women, Youth, Mixed }
+
+/// <summary>What kind of seller it is; all three are vetted the same way.</summary>
+public enum SellerType { Cooperative, SmallEnterprise, VerySmallEnterprise }
 
 public enum CooperativeStatus { Applied, Verified, Suspended }
 
@@ -16,6 +20,7 @@ public sealed class Cooperative
     public required string Region { get; set; }
     public required string Province { get; set; }
     public CooperativeType Type { get; set; }
+    public SellerType SellerType { get; set; } = SellerType.Cooperative;
     public List<string> ProductFamilies { get; set; } = [];
     public required string ContactPhone { get; set; }
     public string? ContactEmail { get; set; }
@@ -25,6 +30,9 @@ public sealed class Cooperative
     public string? SuspensionReason { get; private set; }
     public DateTimeOffset AppliedAt { get; init; } = DateTimeOffset.UtcNow;
     public DateTimeOffset? VerifiedAt { get; private set; }
+
+    /// <summary>Grows with every change others copy for the impact figures (see <c>CooperativeProfileChanged</c>).</summary>
+    public long ProfileVersion { get; set; }
 
     public bool IsSelling => Status == CooperativeStatus.Verified;
 

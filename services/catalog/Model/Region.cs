@@ -30,7 +30,7 @@ public static class Categories
     public static readonly IReadOnlyList<string> All =
     [
         "argan-oil", "olive-oil", "saffron", "honey", "amlou", "couscous", "dates", "spices", "cosmetics",
-        "carpets", "pottery", "textiles", "basketry", "other",
+        "carpets", "pottery", "textiles", "basketry", "cactus", "other",
     ];
 
     public static bool IsKnown(string? code) => code is not null && All.Contains(code);

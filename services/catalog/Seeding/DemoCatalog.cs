@@ -31,7 +31,7 @@ public static class DemoCatalog
                 // Stable ids: identity's demo cooperative manager is scoped to "cooperative:1" (Tifawine).
                 Id = DemoIds.Of($"cooperative:{number}"),
                 NameAr = demo.NameAr, NameFr = demo.NameFr, Region = demo.Region, Province = demo.Province,
-                Type = demo.Type, ContactPhone = demo.Phone, AppliedBy = "demo",
+                Type = demo.Type, SellerType = demo.SellerType, ContactPhone = demo.Phone, AppliedBy = "demo",
                 ProductFamilies = demo.Products.Select(p => p.Category).Distinct().ToList(),
             };
             cooperative.Verify(now);
@@ -51,6 +51,8 @@ public static class DemoCatalog
                 db.Products.Add(product);
                 ProductsApi.PublishThroughOutbox(db, product);
             }
+            DemoProgramme.Enrol(db, cooperative.Id, number, MoroccoTime.DateOf(now));
+            await CooperativeProfiles.AnnounceAsync(db, cooperative, ct);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

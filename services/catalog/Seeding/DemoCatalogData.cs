@@ -11,7 +11,8 @@ internal static class DemoCatalogData
     public sealed record DemoProduct(string NameAr, string NameFr, string Category, string Unit, decimal PriceMad, int Stock);
 
     public sealed record DemoCooperative(
-        string NameAr, string NameFr, string Region, string Province, CooperativeType Type, string Phone, DemoProduct[] Products);
+        string NameAr, string NameFr, string Region, string Province, CooperativeType Type, string Phone, DemoProduct[] Products,
+        SellerType SellerType = SellerType.Cooperative);
 
     private const string StoryAr = "من المنتجات المجالية للتعاونيات الشريكة لوكالة التنمية الاجتماعية، في إطار برنامج تثمين السلاسل الإنتاجية المحلية.";
     private const string StoryFr = "Produit du terroir d'une coopérative partenaire de l'Agence de développement social, soutenue par le programme de valorisation des filières locales.";
@@ -43,10 +44,10 @@ internal static class DemoCatalogData
             [new("طاجين فخاري", "Tajine en terre cuite", "pottery", "piece", 120m, 40), new("زليج مزخرف", "Plat décoré", "pottery", "piece", 180m, 25)]),
         new("تعاونية الحوز للزيتون", "Coopérative Al Haouz de l'olive", "marrakech-safi", "Al Haouz", CooperativeType.Youth, "0524000111",
             [new("زيت الزيتون البكر", "Huile d'olive vierge extra", "olive-oil", "litre", 75m, 120)]),
-        new("تعاونية الصويرة للعرعار", "Coopérative d'Essaouira du thuya", "marrakech-safi", "Essaouira", CooperativeType.VerySmallEnterprise, "0524000112",
-            [new("علبة من خشب العرعار", "Boîte en bois de thuya", "other", "piece", 210m, 15)]),
-        new("تعاونية فاس للنحاس", "Coopérative de Fès des cuivres", "fes-meknes", "Fès", CooperativeType.VerySmallEnterprise, "0535000113",
-            [new("صينية نحاسية", "Plateau en cuivre", "other", "piece", 350m, 12)]),
+        new("تعاونية الصويرة للعرعار", "Coopérative d'Essaouira du thuya", "marrakech-safi", "Essaouira", CooperativeType.Mixed, "0524000112",
+            [new("علبة من خشب العرعار", "Boîte en bois de thuya", "other", "piece", 210m, 15)], SellerType.VerySmallEnterprise),
+        new("تعاونية فاس للنحاس", "Coopérative de Fès des cuivres", "fes-meknes", "Fès", CooperativeType.Mixed, "0535000113",
+            [new("صينية نحاسية", "Plateau en cuivre", "other", "piece", 350m, 12)], SellerType.VerySmallEnterprise),
         new("تعاونية صفرو للكرز", "Coopérative de Sefrou", "fes-meknes", "Sefrou", CooperativeType.Women, "0535000114",
             [new("مربى الكرز", "Confiture de cerises", "other", "jar", 40m, 70)]),
         new("تعاونية إفران للعسل", "Coopérative d'Ifrane du miel", "fes-meknes", "Ifrane", CooperativeType.Youth, "0535000115",
@@ -65,10 +66,10 @@ internal static class DemoCatalogData
             [new("مفرش مطرز", "Nappe brodée", "textiles", "piece", 480m, 12)]),
         new("تعاونية دكالة للكسكس", "Coopérative Doukkala du couscous", "casablanca-settat", "El Jadida", CooperativeType.Women, "0523000122",
             [new("كسكس بالذرة", "Couscous de maïs", "couscous", "kg", 32m, 150), new("بركوكش", "Berkoukech", "couscous", "kg", 38m, 90)]),
-        new("تعاونية سطات للتوابل", "Coopérative de Settat des épices", "casablanca-settat", "Settat", CooperativeType.VerySmallEnterprise, "0523000123",
-            [new("رأس الحانوت", "Ras el hanout", "spices", "g", 35m, 120)]),
+        new("تعاونية سطات للتوابل", "Coopérative de Settat des épices", "casablanca-settat", "Settat", CooperativeType.Mixed, "0523000123",
+            [new("رأس الحانوت", "Ras el hanout", "spices", "g", 35m, 120)], SellerType.VerySmallEnterprise),
         new("تعاونية كلميم للصبار", "Coopérative de Guelmim du cactus", "guelmim-oued-noun", "Guelmim", CooperativeType.Youth, "0528000124",
-            [new("زيت بذور الصبار", "Huile de pépins de figue de Barbarie", "cosmetics", "ml", 280m, 30)]),
+            [new("زيت بذور الصبار", "Huile de pépins de figue de Barbarie", "cactus", "ml", 280m, 30)]),
         new("تعاونية أسا للإبل", "Coopérative d'Assa", "guelmim-oued-noun", "Assa-Zag", CooperativeType.Mixed, "0528000125",
             [new("أملو بالعسل", "Amlou au miel", "amlou", "jar", 95m, 50)]),
         new("تعاونية العيون للخيام", "Coopérative de Laâyoune", "laayoune-sakia-el-hamra", "Laâyoune", CooperativeType.Women, "0528000126",

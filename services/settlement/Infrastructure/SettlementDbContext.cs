@@ -16,6 +16,8 @@ public sealed class SettlementDbContext(DbContextOptions<SettlementDbContext> op
     public DbSet<Discrepancy> Discrepancies => Set<Discrepancy>();
     public DbSet<PayoutBatch> PayoutBatches => Set<PayoutBatch>();
     public DbSet<Payout> Payouts => Set<Payout>();
+    public DbSet<CooperativeProfileCopy> CooperativeProfiles => Set<CooperativeProfileCopy>();
+    public DbSet<SupportActionCopy> SupportActions => Set<SupportActionCopy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -12,7 +12,7 @@ public sealed class OrderConfirmedConsumer(SettlementDbContext db, SettlementBoo
     : InboxConsumer<OrderConfirmed, SettlementDbContext>(db, logger)
 {
     protected override Task HandleAsync(OrderConfirmed message, ConsumeContext<OrderConfirmed> context) =>
-        book.RecordOrderAsync(message.OrderId, message.CooperativeId, message.CashOnDeliveryMad, context.CancellationToken);
+        book.RecordOrderAsync(message.OrderId, message.CooperativeId, message.CashOnDeliveryMad, context.CancellationToken, message.OccurredAt);
 }
 
 /// <summary>Learns the parcel's tracking number: the courier's remittances name parcels by it.</summary>

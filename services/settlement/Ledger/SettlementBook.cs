@@ -18,10 +18,10 @@ public sealed partial class SettlementBook(SettlementDbContext db, IOptions<Sett
     private SettlementOptions Options => options.Value;
 
     /// <summary>An order confirmed by orders: whose it is and what the buyer will pay. Written once.</summary>
-    public async Task RecordOrderAsync(Guid orderId, Guid cooperativeId, decimal totalMad, CancellationToken ct)
+    public async Task RecordOrderAsync(Guid orderId, Guid cooperativeId, decimal totalMad, CancellationToken ct, DateTimeOffset? confirmedAt = null)
     {
         if (db.Orders.Local.Any(o => o.OrderId == orderId) || await db.Orders.AnyAsync(o => o.OrderId == orderId, ct)) return;
-        db.Orders.Add(new OrderCopy { OrderId = orderId, CooperativeId = cooperativeId, TotalMad = totalMad });
+        db.Orders.Add(new OrderCopy { OrderId = orderId, CooperativeId = cooperativeId, TotalMad = totalMad, ConfirmedAt = confirmedAt });
     }
 
     /// <summary>The courier booked the order's parcel: from now on its tracking number names it.</summary>

@@ -9,6 +9,8 @@ public sealed class OrderCopy
     public Guid OrderId { get; init; }
     public Guid CooperativeId { get; init; }
     public decimal TotalMad { get; init; }
+    /// <summary>When orders confirmed it (the event's time): the month its sale counts in. Null for orders copied before it was kept.</summary>
+    public DateTimeOffset? ConfirmedAt { get; init; }
 }
 
 /// <summary>

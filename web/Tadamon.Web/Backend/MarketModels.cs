@@ -21,7 +21,8 @@ public sealed record StockedProduct(Product Product, int StockReserved, DateTime
 
 public sealed record Cooperative(
     Guid Id, string NameAr, string NameFr, string Region, string Province, string Type, string[] ProductFamilies,
-    string Status, string? SuspensionReason, DateTimeOffset AppliedAt, DateTimeOffset? VerifiedAt);
+    string Status, string? SuspensionReason, DateTimeOffset AppliedAt, DateTimeOffset? VerifiedAt,
+    string SellerType = "Cooperative", ProgrammeBadge? Programme = null);
 
 public sealed record OrderLine(Guid ProductId, string NameAr, string NameFr, string Unit, int Quantity, decimal UnitPriceMad, decimal LineTotalMad);
 

@@ -61,5 +61,15 @@ public static class Words
         ["buyer"] = ("مشتر", "Acheteur"), ["cooperative-manager"] = ("مسير تعاونية", "Gestionnaire de coopérative"),
         ["operator"] = ("مشرف", "Opérateur"), ["centre-manager"] = ("مسير مركز", "Gestionnaire de centre"),
         ["beneficiary"] = ("مستفيد", "Bénéficiaire"), ["association-manager"] = ("مسير جمعية شريكة", "Gestionnaire d'association partenaire"),
+        // Tathmine programme: seller types, value chains, weak links, support actions
+        ["Cooperative"] = ("تعاونية", "Coopérative"), ["SmallEnterprise"] = ("مقاولة صغيرة", "Petite entreprise"),
+        ["cactus"] = ("الصبار", "Cactus"), ["tathmine"] = ("برنامج تثمين", "Programme Tathmine"),
+        ["argan"] = ("أركان", "Argan"), ["textiles-carpets"] = ("النسيج والزرابي", "Textiles et tapis"),
+        ["production"] = ("الإنتاج", "Production"), ["quality"] = ("الجودة", "Qualité"), ["packaging"] = ("التلفيف", "Conditionnement"),
+        ["certification"] = ("الإشهاد والعلامات", "Certification et labels"), ["marketing"] = ("التسويق", "Commercialisation"),
+        ["governance"] = ("الحكامة", "Gouvernance"), ["finance"] = ("التمويل", "Financement"), ["logistics"] = ("النقل والتخزين", "Logistique"),
+        ["skills"] = ("المهارات", "Compétences"),
+        ["TechnicalSupport"] = ("دعم تقني", "Appui technique"), ["Training"] = ("تكوين", "Formation"), ["Equipment"] = ("تجهيز", "Équipement"),
+        ["ProfessionalOrganisation"] = ("تنظيم مهني", "Organisation professionnelle"),
     };
 }

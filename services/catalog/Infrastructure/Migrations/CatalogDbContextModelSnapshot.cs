@@ -60,6 +60,10 @@ namespace Tadamon.Catalog.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<long>("ProfileVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Province")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -69,6 +73,11 @@ namespace Tadamon.Catalog.Infrastructure.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SellerType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -281,6 +290,48 @@ namespace Tadamon.Catalog.Infrastructure.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Tadamon.Catalog.Model.ProgrammeMembership", b =>
+                {
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DiagnosisNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ValueChain")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<List<string>>("WeakLinks")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("CooperativeId");
+
+                    b.HasIndex("Programme", "ValueChain");
+
+                    b.ToTable("programme_memberships", (string)null);
+                });
+
             modelBuilder.Entity("Tadamon.Catalog.Model.StockReservation", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -329,6 +380,47 @@ namespace Tadamon.Catalog.Infrastructure.Migrations
                     b.HasKey("OrderId", "ProductId");
 
                     b.ToTable("stock_reservation_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Tadamon.Catalog.Model.SupportAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("CostMad")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CooperativeId", "On");
+
+                    b.ToTable("support_actions", (string)null);
                 });
 
             modelBuilder.Entity("Tadamon.Catalog.Photos.PhotoRendition", b =>
@@ -482,11 +574,29 @@ namespace Tadamon.Catalog.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Tadamon.Catalog.Model.ProgrammeMembership", b =>
+                {
+                    b.HasOne("Tadamon.Catalog.Model.Cooperative", null)
+                        .WithOne()
+                        .HasForeignKey("Tadamon.Catalog.Model.ProgrammeMembership", "CooperativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tadamon.Catalog.Model.StockReservationLine", b =>
                 {
                     b.HasOne("Tadamon.Catalog.Model.StockReservation", null)
                         .WithMany("Lines")
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tadamon.Catalog.Model.SupportAction", b =>
+                {
+                    b.HasOne("Tadamon.Catalog.Model.ProgrammeMembership", null)
+                        .WithMany()
+                        .HasForeignKey("CooperativeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -148,6 +148,41 @@ namespace Tadamon.Settlement.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Tadamon.Settlement.Model.CooperativeProfileCopy", b =>
+                {
+                    b.Property<Guid>("CooperativeId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Programme")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SellerType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ValueChain")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CooperativeId");
+
+                    b.ToTable("cooperative_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Tadamon.Settlement.Model.Discrepancy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -313,6 +348,9 @@ namespace Tadamon.Settlement.Infrastructure.Migrations
                     b.Property<Guid>("OrderId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("CooperativeId")
                         .HasColumnType("uuid");
@@ -534,6 +572,30 @@ namespace Tadamon.Settlement.Infrastructure.Migrations
                     b.HasIndex("TrackingNumber");
 
                     b.ToTable("remittance_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Tadamon.Settlement.Model.SupportActionCopy", b =>
+                {
+                    b.Property<Guid>("SupportActionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.HasKey("SupportActionId");
+
+                    b.HasIndex("CooperativeId");
+
+                    b.ToTable("support_actions", (string)null);
                 });
 
             modelBuilder.Entity("Tadamon.Settlement.Model.JournalLine", b =>
