@@ -3,26 +3,42 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Tadamon.Gateway;
 
 /// <summary>
-/// A body over the route's limit (1 MB, 8 MB for photo uploads) is refused before it is read, with a problem in the
-/// caller's language. Kestrel alone would answer a bare 413 that a form or an app cannot explain to anyone.
+/// A body over the route's limit (1 MB, 8 MB for photo uploads) is refused before it reaches a service, with a
+/// problem in the caller's language. Kestrel alone would answer a bare 413 that a form or an app cannot explain.
 /// </summary>
 public static class BodyLimits
 {
+    /// <summary>
+    /// Up to this many times the limit, the body is read and thrown away before answering: a browser or client still
+    /// sending when the answer comes gets a reset connection instead of the message. Beyond it the connection is
+    /// closed at once rather than spend the bandwidth.
+    /// </summary>
+    private const int DrainedMultiple = 4;
+
     public static IReverseProxyApplicationBuilder UseBodyLimits(this IReverseProxyApplicationBuilder proxy)
     {
         proxy.Use(async (context, next) =>
         {
             // YARP has set the route's own limit on this feature by the time its pipeline runs.
-            var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-            if (context.Request.ContentLength is { } length && limit is { } max && length > max)
+            var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (context.Request.ContentLength is not { } length || feature?.MaxRequestBodySize is not { } max || length <= max)
             {
-                var megabytes = Math.Max(1, max / (1024 * 1024));
-                await Problems.Problem(context, StatusCodes.Status413PayloadTooLarge,
-                    $"Envoi trop volumineux : {megabytes} Mo au plus.", $"الإرسال كبير جدا: {megabytes} ميغابايت على الأكثر.", "body-too-large")
-                    .ExecuteAsync(context);
+                await next();
                 return;
             }
-            await next();
+            if (length <= max * DrainedMultiple && !feature.IsReadOnly)
+            {
+                feature.MaxRequestBodySize = length;
+                await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+            }
+            else
+            {
+                context.Response.Headers.Connection = "close";
+            }
+            var megabytes = Math.Max(1, max / (1024 * 1024));
+            await Problems.Problem(context, StatusCodes.Status413PayloadTooLarge,
+                $"Envoi trop volumineux : {megabytes} Mo au plus.", $"الإرسال كبير جدا: {megabytes} ميغابايت على الأكثر.", "body-too-large")
+                .ExecuteAsync(context);
         });
         return proxy;
     }

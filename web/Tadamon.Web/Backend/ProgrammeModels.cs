@@ -7,7 +7,7 @@ public sealed record ValueChain(string Code, string NameAr, string NameFr, strin
 
 public sealed record SupportAction(Guid Id, string Kind, DateOnly On, decimal CostMad, string Notes, string RecordedBy, DateTimeOffset RecordedAt);
 
-public sealed record Membership(Guid CooperativeId, string Programme, string ValueChain, DateOnly JoinedOn, string[] WeakLinks, string DiagnosisNote,
+public sealed record ProgrammeMembership(Guid CooperativeId, string Programme, string ValueChain, DateOnly JoinedOn, string[] WeakLinks, string DiagnosisNote,
     IReadOnlyList<SupportAction> SupportActions, decimal SupportCostMad);
 
 public sealed record MemberSummary(Guid CooperativeId, string NameAr, string NameFr, string Region, string SellerType, string ValueChain,

@@ -12,14 +12,14 @@ public sealed class MemberModel(Api api, Lang lang) : WebPage(api, lang)
     public static readonly string[] Kinds = ["TechnicalSupport", "Training", "Equipment", "ProfessionalOrganisation"];
 
     public Backend.Cooperative? Cooperative { get; private set; }
-    public Membership? Membership { get; private set; }
+    public ProgrammeMembership? Membership { get; private set; }
     public IReadOnlyList<ValueChain> ValueChains { get; private set; } = [];
     public DateOnly Today { get; } = MoroccoTime.DateOf(DateTimeOffset.UtcNow);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var cooperative = Api.FindAsync<Backend.Cooperative>(Services.Catalog, $"/cooperatives/{id}", Ct);
-        var membership = Api.FindAsync<Membership>(Services.Catalog, $"/cooperatives/{id}/programme", Ct);
+        var membership = Api.FindAsync<ProgrammeMembership>(Services.Catalog, $"/cooperatives/{id}/programme", Ct);
         var chains = Api.GetAsync<IReadOnlyList<ValueChain>>(Services.Catalog, "/value-chains", Ct);
         (Cooperative, Membership, ValueChains) = (await cooperative, await membership, await chains);
         return Cooperative is null ? NotFound() : Page();
