@@ -19,14 +19,21 @@ public static class BodyLimits
     {
         proxy.Use(async (context, next) =>
         {
-            // YARP has set the route's own limit on this feature by the time its pipeline runs.
+            // YARP applies a route's own limit after this pipeline step, so it is read from the route here:
+            // null is the server's limit, -1 none.
             var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-            if (context.Request.ContentLength is not { } length || feature?.MaxRequestBodySize is not { } max || length <= max)
+            var max = context.GetReverseProxyFeature().Route.Config.MaxRequestBodySize switch
+            {
+                null => feature?.MaxRequestBodySize,
+                -1 => null,
+                var route => route,
+            };
+            if (context.Request.ContentLength is not { } length || max is null || length <= max || feature is null)
             {
                 await next();
                 return;
             }
-            if (length <= max * DrainedMultiple && !feature.IsReadOnly)
+            if (length <= max.Value * DrainedMultiple && !feature.IsReadOnly)
             {
                 feature.MaxRequestBodySize = length;
                 await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
@@ -35,7 +42,7 @@ public static class BodyLimits
             {
                 context.Response.Headers.Connection = "close";
             }
-            var megabytes = Math.Max(1, max / (1024 * 1024));
+            var megabytes = Math.Max(1, max.Value / (1024 * 1024));
             await Problems.Problem(context, StatusCodes.Status413PayloadTooLarge,
                 $"Envoi trop volumineux : {megabytes} Mo au plus.", $"الإرسال كبير جدا: {megabytes} ميغابايت على الأكثر.", "body-too-large")
                 .ExecuteAsync(context);

@@ -17,10 +17,17 @@ public static class Extensions
                 "Sms: the retry delays and the poll interval must be positive, the longest delay no shorter than the first")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Sender) && o.Sender.Length <= 11, "Sms:Sender: 1 to 11 characters")
             .ValidateOnStart();
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out
         builder.Services.AddHttpClient<ISmsGateway, SmsGatewayClient>((sp, http) =>
         {
             http.BaseAddress = sp.GetRequiredService<IOptions<SmsOptions>>().Value.GatewayUrl;
-        });
+            http.Timeout = TimeSpan.FromSeconds(10);
+        })
+            // The dispatcher owns retries (back-off with jitter, attempts counted, quiet hours): the service defaults'
+            // handler would retry each send again inside one round, holding the batch's rows for half a minute per
+            // message while the gateway is down.
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.Services.AddScoped<SmsDesk>();
         builder.Services.AddHostedService<SmsDispatcher>();
         // The validation source generator only sees the request types of the project that calls AddValidation.

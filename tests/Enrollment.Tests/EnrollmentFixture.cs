@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Tadamon.Contracts.Courses;
 using Tadamon.Enrollment.Apis;
 using Tadamon.Enrollment.Infrastructure;
@@ -68,7 +69,8 @@ public sealed class EnrollmentFixture() : ServiceFactory<EnrollmentDbContext>("e
         int capacity = 5, int opensInDays = -10, int closesInDays = 60, int minAge = 15, int maxAge = 60,
         string mode = "PartlyInPerson", int liveAttendancePercent = 0, IReadOnlyList<OutlineLesson>? outline = null, Guid? centreId = null)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // The service's today is Morocco's (MoroccoTime): from 23:00 UTC it is already tomorrow there.
+        var today = TimeProvider.System.Today();
         var course = new CoursePublished(Guid.NewGuid(), centreId ?? Guid.NewGuid(), "الخياطة والطرز", "Couture et broderie",
             "مركز التدرج المهني بقلعة السراغنة", "Centre de formation par apprentissage de Kelâat Es-Sraghna", mode, capacity, minAge, maxAge,
             today.AddDays(opensInDays), today.AddDays(closesInDays), liveAttendancePercent, outline ?? Outline((1, true), (1, true), (2, true)));

@@ -33,9 +33,11 @@ public sealed class SmsFaultTests(ResilientPlatform platform, ITestOutputHelper 
         {
             var flow = window.RunAsync();
             await Task.WhenAll(flow, Task.Delay(Outage));
-            var waiting = await new Invariants(platform, output).CountAsync("notificationsdb",
-                """SELECT count(*) FROM sms_messages WHERE "State" = 'Pending' AND "Attempts" > 0""");
-            Assert.True(waiting > 0, "no SMS met the gateway outage");
+            var states = await new Invariants(platform, output).QueryAsync("notificationsdb",
+                """SELECT "State", "Attempts" > 0, count(*), max(coalesce("LastError", '')) FROM sms_messages GROUP BY 1, 2""",
+                r => (State: r.GetString(0), Tried: r.GetBoolean(1), Count: r.GetInt64(2), Error: r.GetString(3)));
+            Assert.True(states.Any(s => s.State == "Pending" && s.Tried),
+                "no SMS met the gateway outage: " + string.Join("; ", states.Select(s => $"{s.State} tried={s.Tried} × {s.Count} ({s.Error})")));
         }
         finally
         {

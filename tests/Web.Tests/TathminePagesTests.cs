@@ -37,7 +37,7 @@ public sealed class TathminePagesTests(PlatformFixture platform, BrowserFixture 
         Assert.True(actions >= 5, $"{actions} support actions listed");
         Assert.Equal(actions * 2, await page.Locator("#actions-chart rect[class^='bar-']").CountAsync() - 2); // two bars each, two legend keys
 
-        await page.GetByLabel(T(lang, "السلسلة الإنتاجية", "Filière")).SelectOptionAsync("argan");
+        await page.GetByLabel(T(lang, "السلسلة الإنتاجية", "Filière"), new() { Exact = true }).SelectOptionAsync("argan");
         await page.GetByRole(AriaRole.Button, new() { Name = T(lang, "عرض", "Afficher") }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("valueChain=argan"));
         var argan = await page.Locator("#impact-actions tbody tr").CountAsync();
