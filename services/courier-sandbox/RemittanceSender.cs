@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using StandardWebhooks;
 
 namespace Tadamon.CourierSandbox;
 
@@ -35,36 +34,18 @@ public sealed class RemittanceSender(
 
     private async Task SendAsync(string id, RemittanceStatement statement, CancellationToken ct)
     {
-        var delay = TimeSpan.FromMilliseconds(500);
-        for (var attempt = 1; attempt <= sandbox.Value.MaxDeliveryAttempts * 2 && !ct.IsCancellationRequested; attempt++)
-        {
-            if (await PostAsync(id, statement, ct) is >= 200 and < 300)
-            {
-                logger.LogInformation("Remittance {Reference} ({Lines} lines) delivered", statement.TransferReference, statement.Lines.Count);
-                return;
-            }
-            try { await Task.Delay(delay, clock, ct); } catch (OperationCanceledException) { return; }
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-        }
-        logger.LogWarning("Remittance {Reference} given up", statement.TransferReference);
+        if (await SignedCallbacks.UntilAcknowledgedAsync(c => PostAsync(id, statement, c), sandbox.Value.MaxDeliveryAttempts * 2, clock, ct))
+            logger.LogInformation("Remittance {Reference} ({Lines} lines) delivered", statement.TransferReference, statement.Lines.Count);
+        else if (!ct.IsCancellationRequested)
+            logger.LogWarning("Remittance {Reference} given up", statement.TransferReference);
     }
 
-    private async Task<int> PostAsync(string id, RemittanceStatement statement, CancellationToken ct)
+    private Task<int> PostAsync(string id, RemittanceStatement statement, CancellationToken ct)
     {
         var url = options.Value.Url
             ?? (sandbox.Value.WebhookUrl is { } parcels ? new Uri(parcels.ToString().TrimEnd('/') + "/remittances") : null);
-        if (url is null) { logger.LogWarning("No remittance URL (Sandbox:WebhookUrl or Sandbox:Remittance:Url); statement {Id} dropped", id); return 0; }
-        try
-        {
-            using var content = new StandardWebhook(sandbox.Value.SigningSecret).MakeHttpContent(statement, id, clock.GetUtcNow());
-            using var response = await clients.CreateClient(WebhookSender.ClientName).PostAsync(url, content, ct);
-            return (int)response.StatusCode;
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            logger.LogWarning("Remittance {Id} not delivered: {Error}", id, ex.Message);
-            return 0;
-        }
+        if (url is null) { logger.LogWarning("No remittance URL (Sandbox:WebhookUrl or Sandbox:Remittance:Url); statement {Id} dropped", id); return Task.FromResult(0); }
+        return SignedCallbacks.PostAsync(clients.CreateClient(WebhookSender.ClientName), url.ToString(), sandbox.Value.SigningSecret, id, statement, clock, logger, ct);
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using StandardWebhooks;
 
 namespace Tadamon.CourierSandbox;
 
@@ -54,33 +53,16 @@ public sealed class WebhookSender(IHttpClientFactory clients, ParcelStore store,
 
     private async Task SendWithRetriesAsync(string id, CourierNotification body, CancellationToken ct)
     {
-        var delay = TimeSpan.FromMilliseconds(500);
-        for (var attempt = 1; attempt <= options.Value.MaxDeliveryAttempts && !ct.IsCancellationRequested; attempt++)
-        {
-            if (await PostAsync(id, body, options.Value.SigningSecret, ct) is >= 200 and < 300) return;
-            try { await Task.Delay(delay, clock, ct); } catch (OperationCanceledException) { return; }
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-        }
-        logger.LogWarning("Webhook {Id} ({Status} for {Tracking}) given up after {Attempts} attempts",
-            id, body.Status, body.TrackingNumber, options.Value.MaxDeliveryAttempts);
+        if (!await SignedCallbacks.UntilAcknowledgedAsync(c => PostAsync(id, body, options.Value.SigningSecret, c), options.Value.MaxDeliveryAttempts, clock, ct)
+            && !ct.IsCancellationRequested)
+            logger.LogWarning("Webhook {Id} ({Status} for {Tracking}) given up after {Attempts} attempts",
+                id, body.Status, body.TrackingNumber, options.Value.MaxDeliveryAttempts);
     }
 
     /// <summary>One signed POST; the status code, or 0 when shipping could not be reached.</summary>
-    private async Task<int> PostAsync(string id, CourierNotification body, string secret, CancellationToken ct)
+    private Task<int> PostAsync(string id, CourierNotification body, string secret, CancellationToken ct)
     {
-        if (options.Value.WebhookUrl is not { } url) { logger.LogWarning("Sandbox:WebhookUrl is not set; webhook {Id} dropped", id); return 0; }
-        try
-        {
-            using var content = new StandardWebhook(secret).MakeHttpContent(body, id, clock.GetUtcNow());
-            using var response = await clients.CreateClient(ClientName).PostAsync(url, content, ct);
-            return (int)response.StatusCode;
-        }
-        // Any failure to deliver is the platform's problem, never the sender's: the resilience handler throws its own
-        // exceptions too (circuit open, timeout), and one escaping here stopped the whole sandbox while shipping was down.
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            logger.LogWarning("Webhook {Id} not delivered: {Error}", id, ex.Message);
-            return 0;
-        }
+        if (options.Value.WebhookUrl is not { } url) { logger.LogWarning("Sandbox:WebhookUrl is not set; webhook {Id} dropped", id); return Task.FromResult(0); }
+        return SignedCallbacks.PostAsync(clients.CreateClient(ClientName), url.ToString(), secret, id, body, clock, logger, ct);
     }
 }

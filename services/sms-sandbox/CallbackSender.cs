@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using StandardWebhooks;
 
 namespace Tadamon.SmsSandbox;
 
@@ -50,31 +49,15 @@ public sealed class CallbackSender(IHttpClientFactory clients, Handset handset, 
     private async Task SendWithRetriesAsync(DeliveryReport report, CancellationToken ct)
     {
         var id = $"msg_{Guid.NewGuid():N}";
-        var delay = TimeSpan.FromMilliseconds(500);
-        for (var attempt = 1; attempt <= options.Value.MaxReportAttempts && !ct.IsCancellationRequested; attempt++)
-        {
-            if (await PostAsync(options.Value.DeliveryReportUrl, id, report, ct) is >= 200 and < 300) return;
-            try { await Task.Delay(delay, clock, ct); } catch (OperationCanceledException) { return; }
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-        }
-        logger.LogWarning("Delivery report for {MessageId} given up after {Attempts} attempts", report.MessageId, options.Value.MaxReportAttempts);
+        if (!await SignedCallbacks.UntilAcknowledgedAsync(c => PostAsync(options.Value.DeliveryReportUrl, id, report, c), options.Value.MaxReportAttempts, clock, ct)
+            && !ct.IsCancellationRequested)
+            logger.LogWarning("Delivery report for {MessageId} given up after {Attempts} attempts", report.MessageId, options.Value.MaxReportAttempts);
     }
 
     /// <summary>One signed POST; the status code, or 0 when the platform could not be reached.</summary>
-    private async Task<int> PostAsync(string? url, string id, object body, CancellationToken ct)
+    private Task<int> PostAsync(string? url, string id, object body, CancellationToken ct)
     {
-        if (url is null) { logger.LogWarning("No callback URL is set; callback {Id} dropped", id); return 0; }
-        try
-        {
-            using var content = new StandardWebhook(options.Value.SigningSecret).MakeHttpContent(body, id, clock.GetUtcNow());
-            using var response = await clients.CreateClient(ClientName).PostAsync(url, content, ct);
-            return (int)response.StatusCode;
-        }
-        // A callback that cannot be delivered is the platform's problem, never the gateway's: nothing may escape.
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            logger.LogWarning("Callback {Id} not delivered: {Error}", id, ex.Message);
-            return 0;
-        }
+        if (url is null) { logger.LogWarning("No callback URL is set; callback {Id} dropped", id); return Task.FromResult(0); }
+        return SignedCallbacks.PostAsync(clients.CreateClient(ClientName), url, options.Value.SigningSecret, id, body, clock, logger, ct);
     }
 }
